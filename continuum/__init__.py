@@ -1,0 +1,1 @@
+"""Continuum: personalized, competency-based education."""

@@ -1,0 +1,16 @@
+"""Continuum's versioned JSON API (django-ninja). OpenAPI at /api/v1/openapi.json.
+
+Routers call the same services and selectors as the HTML views; none holds logic.
+"""
+
+from ninja import NinjaAPI
+
+from continuum.api.frameworks import router as frameworks_router
+
+api = NinjaAPI(
+    title="Continuum API",
+    version="1",
+    urls_namespace="api-v1",
+    description="Competency frameworks, learners' progress and evidence.",
+)
+api.add_router("/frameworks", frameworks_router)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FrameworksConfig(AppConfig):
+    name = "continuum.frameworks"
+    verbose_name = "Learning continuum"

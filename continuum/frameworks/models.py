@@ -1,0 +1,215 @@
+"""The learning continuum: frameworks, their items, scales, descriptors and associations.
+
+A framework is versioned: re-importing a changed CASE package adds a new
+``FrameworkVersion`` and leaves the old one (and everything that references its items)
+intact. Every CASE object keeps its identifier, URI and the JSON it arrived as (``raw``),
+so export is lossless.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Framework(models.Model):
+    """A published set of competencies, identified by its CASE CFDocument identifier."""
+
+    identifier = models.CharField(max_length=255, unique=True)
+    title = models.CharField(max_length=500)
+    organization = models.ForeignKey(
+        "people.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="frameworks",
+        help_text="The district that adopted it; empty for all.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def current(self) -> "FrameworkVersion | None":
+        return self.versions.order_by("-number").first()
+
+
+class FrameworkVersion(models.Model):
+    """One imported (or edited) state of a framework. Items belong to a version."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    case_version = models.CharField(max_length=8, default="1.1", help_text="CASE 1.0 or 1.1")
+    uri = models.CharField(max_length=1000, blank=True)
+    title = models.CharField(max_length=500)
+    creator = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=500, blank=True)
+    version = models.CharField(max_length=100, blank=True, help_text="CASE document version")
+    adoption_status = models.CharField(max_length=50, blank=True)
+    language = models.CharField(max_length=20, blank=True)
+    license_uri = models.CharField(max_length=1000, blank=True)
+    description = models.TextField(blank=True)
+    source = models.CharField(max_length=1000, blank=True, help_text="File or URL imported")
+    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the canonical package")
+    raw_document = models.JSONField(default=dict, help_text="The CFDocument as imported")
+    raw_definitions = models.JSONField(default=dict, help_text="CFDefinitions as imported")
+    raw_rubrics = models.JSONField(default=list, help_text="CFRubrics as imported")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["framework", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "number"], name="unique_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.number})"
+
+
+class LearningArea(models.TextChoices):
+    ACADEMIC = "academic", _("Academic")
+    LIFELONG = "lifelong", _("Lifelong learning / SEL")
+
+
+class ItemKind(models.TextChoices):
+    DOMAIN = "domain", _("Domain")
+    COMPETENCY = "competency", _("Competency")
+    TARGET = "target", _("Learning target")
+
+
+class FrameworkItem(models.Model):
+    """A domain, competency or learning target (a CASE CFItem) in a version's tree."""
+
+    version = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="items")
+    identifier = models.CharField(max_length=255)
+    uri = models.CharField(max_length=1000, blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    kind = models.CharField(max_length=16, choices=ItemKind.choices, default=ItemKind.TARGET)
+    learning_area = models.CharField(
+        max_length=16, choices=LearningArea.choices, default=LearningArea.ACADEMIC
+    )
+    item_type = models.CharField(max_length=200, blank=True, help_text="CASE CFItemType")
+    human_coding_scheme = models.CharField(max_length=200, blank=True)
+    list_enumeration = models.CharField(max_length=50, blank=True)
+    full_statement = models.TextField()
+    abbreviated_statement = models.TextField(blank=True)
+    learner_statement = models.TextField(
+        blank=True, help_text="The learner-facing “I can” statement"
+    )
+    position = models.PositiveIntegerField(default=0, help_text="Order among siblings")
+    raw = models.JSONField(default=dict, help_text="The CFItem as imported")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["version", "position", "human_coding_scheme", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "identifier"], name="unique_item_identifier")
+        ]
+        indexes = [models.Index(fields=["version", "kind"])]
+
+    def __str__(self) -> str:
+        code = f"{self.human_coding_scheme} " if self.human_coding_scheme else ""
+        return f"{code}{self.abbreviated_statement or self.full_statement[:80]}"
+
+
+class ProficiencyScale(models.Model):
+    """Ordered levels (e.g. 1 Beginning … 4 Advanced) with a proficiency cut."""
+
+    version = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="scales")
+    title = models.CharField(max_length=200)
+    proficiency_cut = models.FloatField(
+        help_text="The lowest level value that counts as proficient"
+    )
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProficiencyLevel(models.Model):
+    scale = models.ForeignKey(ProficiencyScale, on_delete=models.CASCADE, related_name="levels")
+    value = models.FloatField()
+    name = models.CharField(max_length=100)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["scale", "value"]
+        constraints = [
+            models.UniqueConstraint(fields=["scale", "value"], name="unique_level_value")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.value:g} {self.name}"
+
+
+class LevelDescriptor(models.Model):
+    """What one level looks like for one target (a CASE CFRubricCriterionLevel)."""
+
+    item = models.ForeignKey(FrameworkItem, on_delete=models.CASCADE, related_name="descriptors")
+    level = models.ForeignKey(
+        ProficiencyLevel, on_delete=models.CASCADE, related_name="descriptors"
+    )
+    description = models.TextField()
+    identifier = models.CharField(max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "level__value"]
+        constraints = [models.UniqueConstraint(fields=["item", "level"], name="unique_descriptor")]
+
+    def __str__(self) -> str:
+        return f"{self.item.human_coding_scheme} @ {self.level}"
+
+
+class AssociationType(models.TextChoices):
+    IS_CHILD_OF = "isChildOf"
+    PRECEDES = "precedes"
+    EXACT_MATCH_OF = "exactMatchOf"
+    IS_RELATED_TO = "isRelatedTo"
+    IS_PART_OF = "isPartOf"
+    IS_PEER_OF = "isPeerOf"
+    EXEMPLAR = "exemplar"
+    HAS_SKILL_LEVEL = "hasSkillLevel"
+    IS_TRANSLATION_OF = "isTranslationOf"
+    REPLACED_BY = "replacedBy"
+
+
+class Association(models.Model):
+    """A CASE CFAssociation. ``precedes`` edges form the prerequisite graph; the origin
+    precedes (is a prerequisite of) the destination. Either end may lie outside the
+    version (a crosswalk to another framework), so ends are kept as identifiers too."""
+
+    version = models.ForeignKey(
+        FrameworkVersion, on_delete=models.CASCADE, related_name="associations"
+    )
+    identifier = models.CharField(max_length=255)
+    association_type = models.CharField(max_length=40)
+    origin_identifier = models.CharField(max_length=255)
+    origin = models.ForeignKey(
+        FrameworkItem, null=True, blank=True, on_delete=models.CASCADE, related_name="outgoing"
+    )
+    destination_identifier = models.CharField(max_length=255)
+    destination = models.ForeignKey(
+        FrameworkItem, null=True, blank=True, on_delete=models.CASCADE, related_name="incoming"
+    )
+    raw = models.JSONField(default=dict, help_text="The CFAssociation as imported")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "identifier"], name="unique_association_identifier"
+            )
+        ]
+        indexes = [models.Index(fields=["version", "association_type"])]
+
+    def __str__(self) -> str:
+        return f"{self.origin_identifier} {self.association_type} {self.destination_identifier}"

@@ -1,0 +1,60 @@
+"""Reads about people, each scoped to what the asking user may see."""
+
+from django.db.models import Count, Q, QuerySet
+
+from continuum.people.models import Organization, Role, Section, User
+
+
+def section_list(*, user: User) -> QuerySet[Section]:
+    """Sections the user works with: taught (educator), in their school (leader), or in
+    their district (district admin). Other roles get none."""
+    sections = Section.objects.select_related("school").annotate(
+        learner_count=Count("enrollments", distinct=True)
+    )
+    if user.role == Role.EDUCATOR:
+        return sections.filter(educators=user)
+    if user.role == Role.LEADER:
+        return sections.filter(school_id=user.organization_id)
+    if user.role == Role.DISTRICT_ADMIN and user.organization is not None:
+        district = user.organization.district
+        return sections.filter(Q(school=district) | Q(school__parent=district))
+    return sections.none()
+
+
+def learner_list(*, user: User) -> QuerySet[User]:
+    """Every learner the user has a reason to see (the same relationships as rules.py)."""
+    learners = User.objects.filter(role=Role.LEARNER).select_related("organization")
+    match user.role:
+        case Role.LEARNER:
+            return learners.filter(pk=user.pk)
+        case Role.GUARDIAN:
+            return learners.filter(guardian_links__guardian=user)
+        case Role.EDUCATOR:
+            return learners.filter(enrollments__section__educators=user).distinct()
+        case Role.COUNSELOR:
+            return learners.filter(counselors__counselor=user)
+        case Role.LEADER:
+            return learners.filter(organization_id=user.organization_id)
+        case Role.DISTRICT_ADMIN if user.organization is not None:
+            district = user.organization.district
+            return learners.filter(Q(organization=district) | Q(organization__parent=district))
+        case Role.PARTNER:
+            return learners.filter(placements_as_learner__partner=user).distinct()
+    return learners.none()
+
+
+def section_get(*, user: User, section_id: int) -> Section:
+    """A section the user may see, with its roster; raises Section.DoesNotExist otherwise."""
+    return section_list(user=user).prefetch_related("educators").get(pk=section_id)
+
+
+def roster(*, section: Section) -> QuerySet[User]:
+    return section.learners.order_by("last_name", "first_name")
+
+
+def school_list(*, user: User) -> QuerySet[Organization]:
+    schools = Organization.objects.filter(kind=Organization.Kind.SCHOOL)
+    if user.organization is None:
+        return schools.none()
+    district = user.organization.district
+    return schools.filter(parent=district)

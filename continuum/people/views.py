@@ -1,0 +1,65 @@
+"""Home, sections and learners: thin views over people.selectors."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from continuum.lib.access import requires
+from continuum.people import selectors
+from continuum.people.models import Role, Section, User
+
+
+@login_required
+def home(request):
+    user = request.user
+    return render(
+        request,
+        "people/home.html",
+        {
+            "sections": selectors.section_list(user=user),
+            "learners": selectors.learner_list(user=user)[:50],
+            "schools": selectors.school_list(user=user) if user.role == Role.DISTRICT_ADMIN else [],
+        },
+    )
+
+
+@requires("people.view_section")
+def section_list(request):
+    return render(
+        request, "people/section_list.html", {"sections": selectors.section_list(user=request.user)}
+    )
+
+
+@requires("people.view_section")
+def section_detail(request, section_id: int):
+    try:
+        section = selectors.section_get(user=request.user, section_id=section_id)
+    except Section.DoesNotExist:
+        raise Http404("No such section among yours.") from None
+    return render(
+        request,
+        "people/section_detail.html",
+        {"section": section, "roster": selectors.roster(section=section)},
+    )
+
+
+@login_required
+def learner_list(request):
+    if request.user.role == Role.LEARNER:
+        raise PermissionDenied("Learners see their own page, not a list.")
+    return render(
+        request, "people/learner_list.html", {"learners": selectors.learner_list(user=request.user)}
+    )
+
+
+@login_required
+def learner_detail(request, learner_id: int):
+    learner = get_object_or_404(User, pk=learner_id, role=Role.LEARNER)
+    if not request.user.has_perm("people.view_learner", learner):
+        raise PermissionDenied("You have no reason to see this learner.")
+    return render(
+        request,
+        "people/learner_detail.html",
+        {"learner": learner, "sections": learner.sections_enrolled.select_related("school")},
+    )

@@ -1,0 +1,12 @@
+"""Every URL Continuum serves. tests/test_authorization.py holds an access rule for each."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("continuum.people.urls")),
+    path("continuum/", include("continuum.frameworks.urls")),
+    path("ims/case/v1p1/", include("continuum.frameworks.case_urls")),
+    path("api/v1/", include("continuum.api.urls")),
+    path("django-admin/", admin.site.urls),
+]
