@@ -41,7 +41,14 @@ def pytest_configure(config):
                 raise pytest.UsageError(f"PostgreSQL is required in CI: {error}") from error
             pytest.exit(f"PostgreSQL tests skipped outside CI: {error}", returncode=0)
         os.environ[_URL_VARIABLE] = url  # inherited by xdist workers
-    settings.DATABASES["default"] = dj_database_url.parse(url)
+    from django.db import connections
+
+    default = settings.DATABASES["default"]
+    default.clear()
+    default.update(dj_database_url.parse(url))
+    connections.configure_settings(settings.DATABASES)  # fills Django's per-connection defaults
+    connections["default"].close()
+    del connections["default"]  # start afresh: a SQLite wrapper may exist from start-up
 
 
 def pytest_unconfigure(config):

@@ -1,0 +1,57 @@
+# Continuum: `make demo` serves the demo school; `make test` runs the whole suite.
+# Both work on a fresh Debian/Ubuntu machine with Python 3.12+ and make.
+
+PYTHON ?= $(shell command -v python3.12 || command -v python3.13 || echo python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export CONTINUUM_VAR_DIR ?= $(CURDIR)/var
+DEMO_DB := $(CONTINUUM_VAR_DIR)/demo.sqlite3
+
+.PHONY: demo test install lint types imports migrations-check unit postgres browser serve clean bench-peer
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Continuum needs Python 3.12+; got " + sys.version.split()[0] + " (set PYTHON=python3.12)")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	mkdir -p $(CONTINUUM_VAR_DIR)
+	CONTINUUM_DEMO=true DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/continuum migrate --no-input
+	CONTINUUM_DEMO=true DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/continuum demo_school --seed 2026
+	CONTINUUM_DEMO=true DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/continuum runserver 127.0.0.1:8000
+
+test: install lint types imports migrations-check unit postgres browser
+
+lint: install
+	$(BIN)/ruff check continuum tests bench conftest.py
+	$(BIN)/ruff format --check continuum tests bench conftest.py
+
+types: install
+	$(BIN)/mypy continuum
+
+imports: install
+	$(BIN)/lint-imports
+
+migrations-check: install
+	$(BIN)/continuum makemigrations --check --dry-run
+
+unit: install
+	$(BIN)/pytest -n 2 -m "not browser"
+
+postgres: install
+	$(BIN)/pytest -n 2 -m "not browser" --postgres
+
+browser: install
+	bash scripts/ensure-chromium.sh
+	$(BIN)/pytest -m browser
+
+bench-peer:
+	bash scripts/bench-peer-venv.sh
+
+clean:
+	rm -rf $(VENV) var test-output

@@ -1,0 +1,112 @@
+"""The mastery engine: pure calculations from evidence to estimates, statuses and rollups.
+
+Everything other layers use is listed here; nothing in this package imports Django, reads
+the clock or touches the database. Batch functions take `EvidenceColumns` for a whole
+district; the one-learner-target functions take scores (or `EvidenceItem`s) in order.
+"""
+
+from continuum.mastery.criteria import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    Criterion,
+    criteria_met,
+    criterion_from_dict,
+    criterion_to_dict,
+)
+from continuum.mastery.estimates import Estimates
+from continuum.mastery.evidence import EvidenceColumns, Kind, evidence_columns
+from continuum.mastery.explain import Contribution, Explanation, explanation, what_if
+from continuum.mastery.methods import (
+    METHODS,
+    Method,
+    estimate_batch,
+    estimate_one,
+    method_parameters,
+)
+from continuum.mastery.methods.averages import (
+    decaying_average,
+    highest,
+    latest,
+    mean,
+    weighted_average,
+    weighted_mean,
+)
+from continuum.mastery.methods.recent import median_of_last, mode_of_last, n_of_m
+from continuum.mastery.methods.trends import best_fit, power_law
+from continuum.mastery.policy import (
+    EvidenceItem,
+    GradingPolicy,
+    counted_evidence,
+    policy_estimates,
+    policy_explanation,
+    policy_from_dict,
+    policy_what_if,
+)
+from continuum.mastery.replay import Replay, replay
+from continuum.mastery.rollups import RULES, Edges, RollupRule, edges, rollup
+from continuum.mastery.segments import Segments, group
+from continuum.mastery.status import (
+    ESTIMATE_BANDS,
+    EVIDENCE_BANDS,
+    Bands,
+    Status,
+    status_of,
+    statuses,
+)
+
+__all__ = [
+    "ESTIMATE_BANDS",
+    "EVIDENCE_BANDS",
+    "METHODS",
+    "RULES",
+    "AllOf",
+    "AnyOf",
+    "AtLeast",
+    "Bands",
+    "Contribution",
+    "Criterion",
+    "Edges",
+    "Estimates",
+    "EvidenceColumns",
+    "EvidenceItem",
+    "Explanation",
+    "GradingPolicy",
+    "Kind",
+    "Method",
+    "Replay",
+    "RollupRule",
+    "Segments",
+    "Status",
+    "best_fit",
+    "counted_evidence",
+    "criteria_met",
+    "criterion_from_dict",
+    "criterion_to_dict",
+    "decaying_average",
+    "edges",
+    "estimate_batch",
+    "estimate_one",
+    "evidence_columns",
+    "explanation",
+    "group",
+    "highest",
+    "latest",
+    "mean",
+    "median_of_last",
+    "method_parameters",
+    "mode_of_last",
+    "n_of_m",
+    "policy_estimates",
+    "policy_explanation",
+    "policy_from_dict",
+    "policy_what_if",
+    "power_law",
+    "replay",
+    "rollup",
+    "status_of",
+    "statuses",
+    "weighted_average",
+    "weighted_mean",
+    "what_if",
+]
