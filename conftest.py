@@ -7,6 +7,7 @@ itself; with CI=true a missing PostgreSQL fails the run instead of skipping it.
 import contextlib
 import os
 from datetime import timedelta
+from typing import cast
 
 import dj_database_url
 import pytest
@@ -43,7 +44,7 @@ def pytest_configure(config):
         os.environ[_URL_VARIABLE] = url  # inherited by xdist workers
     from django.db import connections
 
-    default = settings.DATABASES["default"]
+    default = cast(dict, settings.DATABASES["default"])
     default.clear()
     default.update(dj_database_url.parse(url))
     connections.configure_settings(settings.DATABASES)  # fills Django's per-connection defaults

@@ -10,7 +10,7 @@ class ContinuumUserAdmin(UserAdmin, SimpleHistoryAdmin):
     list_display = ("username", "first_name", "last_name", "role", "organization")
     list_filter = ("role", "organization")
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         ("Continuum", {"fields": ("role", "organization", "preferred_language")}),
     )
 

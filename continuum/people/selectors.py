@@ -13,7 +13,7 @@ def section_list(*, user: User) -> QuerySet[Section]:
     )
     if user.role == Role.EDUCATOR:
         return sections.filter(educators=user)
-    if user.role == Role.LEADER:
+    if user.role == Role.LEADER and user.organization_id is not None:
         return sections.filter(school_id=user.organization_id)
     if user.role == Role.DISTRICT_ADMIN and user.organization is not None:
         district = user.organization.district
@@ -33,7 +33,7 @@ def learner_list(*, user: User) -> QuerySet[User]:
             return learners.filter(enrollments__section__educators=user).distinct()
         case Role.COUNSELOR:
             return learners.filter(counselors__counselor=user)
-        case Role.LEADER:
+        case Role.LEADER if user.organization_id is not None:
             return learners.filter(organization_id=user.organization_id)
         case Role.DISTRICT_ADMIN if user.organization is not None:
             district = user.organization.district

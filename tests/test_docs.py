@@ -1,0 +1,39 @@
+"""Documentation keeps up with the code: settings, commands and URLs are all described."""
+
+import re
+from pathlib import Path
+
+from django.core.management import get_commands
+
+ROOT = Path(__file__).resolve().parents[1]
+SETTINGS_SOURCE = (ROOT / "continuum" / "settings.py").read_text()
+
+
+def _documented(path: str) -> str:
+    return (ROOT / path).read_text()
+
+
+def test_every_environment_variable_is_documented():
+    variables = set(re.findall(r'env(?:bool|int|list)?\("([A-Z_]+)"', SETTINGS_SOURCE))
+    variables |= set(re.findall(r'os\.environ(?:\.get)?\(\s*"([A-Z_]+)"', SETTINGS_SOURCE))
+    variables |= set(re.findall(r'"([A-Z_]+)" not in os\.environ', SETTINGS_SOURCE))
+    table = _documented("docs/settings.md")
+    missing = sorted(name for name in variables if f"`{name}`" not in table)
+    assert variables, "the settings module reads no environment variables?"
+    assert not missing, f"undocumented settings: {missing}"
+
+
+def test_every_continuum_command_is_in_the_readme():
+    readme = _documented("README.md")
+    ours = sorted(name for name, app in get_commands().items() if app.startswith("continuum"))
+    missing = [name for name in ours if f"continuum {name}" not in readme]
+    assert ours, "no Continuum management commands found"
+    assert not missing, f"commands missing from README.md: {missing}"
+
+
+def test_the_readme_keeps_the_two_setup_commands_and_the_demo_logins():
+    readme = _documented("README.md")
+    assert "make demo" in readme
+    assert "make test" in readme
+    for username in ("learner", "guardian", "educator", "counselor", "leader", "admin", "partner"):
+        assert f"`{username}`" in readme
