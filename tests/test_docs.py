@@ -37,3 +37,19 @@ def test_the_readme_keeps_the_two_setup_commands_and_the_demo_logins():
     assert "make test" in readme
     for username in ("learner", "guardian", "educator", "counselor", "leader", "admin", "partner"):
         assert f"`{username}`" in readme
+
+
+def test_every_api_operation_has_a_summary_for_the_openapi_document():
+    from continuum.api.v1 import api
+
+    schema = api.get_openapi_schema()
+    operations = [
+        (method.upper(), path, operation)
+        for path, methods in schema["paths"].items()
+        for method, operation in methods.items()
+    ]
+    assert operations, "the API has no operations"
+    unnamed = [
+        f"{method} {path}" for method, path, operation in operations if not operation.get("summary")
+    ]
+    assert not unnamed, f"API operations without a summary: {unnamed}"
