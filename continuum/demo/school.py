@@ -181,7 +181,7 @@ class _People:
 @transaction.atomic
 def demo_school_build(*, seed: int, today: date) -> DemoSchool:
     """Create the demo school unless it exists already (then report it unchanged)."""
-    from continuum.frameworks.services import case_package_import  # the district's own path
+    from continuum.frameworks.case.services import case_package_import  # a district's path
 
     if demo_school_exists():
         return DemoSchool(
@@ -199,9 +199,9 @@ def demo_school_build(*, seed: int, today: date) -> DemoSchool:
 
     admin = people.make(Role.DISTRICT_ADMIN, usernames[Role.DISTRICT_ADMIN], org=district)
     frameworks = tuple(
-        case_package_import(
-            package=case_package(content), source=f"demo:{content.key}", user=admin
-        ).title
+        case_package_import(package=case_package(content), source=f"demo:{content.key}", user=admin)
+        .packages[0]
+        .title
         for content in FRAMEWORKS
     )
     people.make(Role.LEADER, usernames[Role.LEADER])

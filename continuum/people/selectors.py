@@ -23,7 +23,11 @@ def section_list(*, user: User) -> QuerySet[Section]:
 
 def learner_list(*, user: User) -> QuerySet[User]:
     """Every learner the user has a reason to see (the same relationships as rules.py)."""
-    learners = User.objects.filter(role=Role.LEARNER).select_related("organization")
+    learners = (
+        User.objects.filter(role=Role.LEARNER)
+        .select_related("organization")
+        .order_by("last_name", "first_name")
+    )
     match user.role:
         case Role.LEARNER:
             return learners.filter(pk=user.pk)

@@ -1,0 +1,43 @@
+"""Every demo login signs in to the demo school and sees what its role should."""
+
+import pytest
+from django.utils import timezone
+
+from continuum.demo.school import demo_school_build
+from continuum.people.passwords import DEMO_PASSWORD
+
+# What each role's home page must offer (headings), and must not.
+EXPECTED = {
+    "learner": ({"The learning continuum", "My learning"}, {"Sections", "My children"}),
+    "guardian": ({"My children"}, {"Sections", "My learning"}),
+    "educator": ({"Sections", "Learners"}, {"My children"}),
+    "counselor": ({"My caseload"}, {"Sections"}),
+    "leader": ({"Sections", "Learners"}, {"My children"}),
+    "admin": ({"Sections", "Schools in the district"}, {"My children"}),
+    "partner": ({"Learners placed with me"}, {"Sections"}),
+}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_demo_login_sees_its_own_home(visit):
+    demo_school_build(seed=2026, today=timezone.localdate())
+    for username, (present, absent) in EXPECTED.items():
+        visit.page.context.clear_cookies()
+        visit.login(username, DEMO_PASSWORD)
+        visit.check(f"demo-home-{username}")
+        headings = set(visit.page.get_by_role("heading", level=2).all_inner_texts())
+        assert present <= headings, f"{username} should see {present - headings}"
+        assert not (absent & headings), f"{username} must not see {absent & headings}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_educator_sees_a_full_section_but_not_the_school(visit):
+    demo_school_build(seed=2026, today=timezone.localdate())
+    visit.login("educator", DEMO_PASSWORD)
+    visit.page.get_by_role("link", name="Sections", exact=True).click()
+    visit.check("demo-sections-educator")
+    rows = visit.page.locator("tbody tr")
+    assert rows.count() == 1
+    rows.first.get_by_role("link").click()
+    visit.check("demo-section-roster")
+    assert visit.page.locator("tbody tr").count() == 24
