@@ -8,7 +8,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-venv=bench/.peer-venv
+venv=${PEER_VENV:-bench/.peer-venv}  # PEER_VENV: build elsewhere (e.g. to test this script)
 
 python=${1:-}
 if [[ -z "$python" ]]; then

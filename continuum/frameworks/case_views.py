@@ -1,10 +1,70 @@
-"""CASE import page and the CASE REST endpoint."""
+"""CASE import pages (district admins) and the CASE REST endpoint (signed-in people)."""
 
-from django.http import HttpResponse
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
 
+from continuum.frameworks.case.forms import CaseImportForm
+from continuum.frameworks.case.selectors import (
+    case_import_list,
+    case_package_get,
+    case_version_get,
+)
+from continuum.frameworks.case.services import case_import_request
+from continuum.frameworks.models import CaseImport
 from continuum.lib.access import requires
 
 
 @requires("frameworks.import_framework")
 def case_import(request):
-    return HttpResponse("CASE import is being built.")
+    posted = request.method == "POST"
+    form = CaseImportForm(request.POST, request.FILES) if posted else CaseImportForm()
+    if posted and form.is_valid():
+        case_import = case_import_request(
+            source=form.source(),
+            payload=form.cleaned_data["payload"],
+            keep_first=form.cleaned_data["keep_first"],
+            user=request.user,
+        )
+        return redirect("case_import_status", import_id=case_import.pk)
+    context = {"form": form, "imports": case_import_list()}
+    return render(request, "frameworks/case_import.html", context)
+
+
+@requires("frameworks.import_framework")
+def case_import_status(request, import_id: int):
+    case_import = get_object_or_404(CaseImport, pk=import_id)
+    template = "frameworks/case_import_status.html"
+    if request.htmx:
+        template += "#status"
+    return render(request, template, {"case_import": case_import})
+
+
+@require_GET
+def case_package(request, identifier: str):
+    """``GET /ims/case/v1p1/CFPackages/<identifier>``: JSON errors, never a login page."""
+    if not request.user.is_authenticated:
+        return _error(401, "unauthorized", "Sign in to read CASE packages.")
+    if not request.user.has_perm("frameworks.view_framework"):
+        return _error(403, "forbidden", "You may not read CASE packages.")
+    version = case_version_get(identifier)
+    if version is None:
+        return _error(404, "unknownobject", f"No CFPackage with identifier {identifier}.")
+    return JsonResponse(case_package_get(version), json_dumps_params={"ensure_ascii": False})
+
+
+def _error(status: int, code: str, description: str) -> JsonResponse:
+    """A CASE-style imsx_StatusInfo body."""
+    return JsonResponse(
+        {
+            "imsx_codeMajor": "failure",
+            "imsx_severity": "error",
+            "imsx_description": description,
+            "imsx_CodeMinor": {
+                "imsx_codeMinorField": [
+                    {"imsx_codeMinorFieldName": "sourcedId", "imsx_codeMinorFieldValue": code}
+                ]
+            },
+        },
+        status=status,
+    )

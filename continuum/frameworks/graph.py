@@ -10,7 +10,7 @@ invisible waypoints, and a few barycenter sweeps reorder each column to reduce c
 """
 
 from collections import defaultdict, deque
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -67,19 +67,19 @@ class _Waypoint:
     layer: int
 
 
-def find_path(edges: Iterable[Edge], start: Hashable, goal: Hashable) -> list[Hashable] | None:
+def find_path[T: Hashable](edges: Iterable[tuple[T, T]], start: T, goal: T) -> list[T] | None:
     """The shortest chain of edges from ``start`` to ``goal`` (both included), or None."""
-    following = defaultdict(list)
+    following: dict[T, list[T]] = defaultdict(list)
     for source, target in edges:
         following[source].append(target)
-    came_from: dict[Hashable, Hashable | None] = {start: None}
+    came_from: dict[T, T | None] = {start: None}
     queue = deque([start])
     while queue:
         node = queue.popleft()
         if node == goal:
             path = [node]
-            while (node := came_from[node]) is not None:
-                path.append(node)
+            while (previous := came_from[path[-1]]) is not None:
+                path.append(previous)
             return path[::-1]
         for target in following[node]:
             if target not in came_from:
@@ -103,18 +103,18 @@ def cycle_edges(nodes: Sequence[Hashable], edges: Sequence[Edge]) -> set[Edge]:
         if root in state:
             continue
         state[root] = 1
-        stack = [(root, iter(following[root]))]
+        stack: list[tuple[Hashable, Iterator[Edge]]] = [(root, iter(following[root]))]
         while stack:
             node, pending = stack[-1]
-            edge = next(pending, None)
-            if edge is None:
+            step: Edge | None = next(pending, None)
+            if step is None:
                 state[node] = 2
                 stack.pop()
-            elif state.get(edge[1]) == 1:
-                back.add(edge)
-            elif edge[1] not in state:
-                state[edge[1]] = 1
-                stack.append((edge[1], iter(following[edge[1]])))
+            elif state.get(step[1]) == 1:
+                back.add(step)
+            elif step[1] not in state:
+                state[step[1]] = 1
+                stack.append((step[1], iter(following[step[1]])))
     return back
 
 
@@ -210,7 +210,8 @@ def layered_layout(
     layers: list[list[Hashable]] = [[] for _ in range(max(layer_of.values(), default=-1) + 1)]
     for node in nodes:
         layers[layer_of[node]].append(node)
-    chains, segments = {}, []
+    chains: dict[Edge, list[Hashable]] = {}
+    segments: list[Edge] = []
     for edge in acyclic:
         source, target = edge
         waypoints = [_Waypoint(edge, n) for n in range(layer_of[source] + 1, layer_of[target])]

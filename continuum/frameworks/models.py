@@ -58,6 +58,18 @@ class FrameworkVersion(models.Model):
     raw_document = models.JSONField(default=dict, help_text="The CFDocument as imported")
     raw_definitions = models.JSONField(default=dict, help_text="CFDefinitions as imported")
     raw_rubrics = models.JSONField(default=list, help_text="CFRubrics as imported")
+    raw_package = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The CFPackage's top level as imported: the parts stored above are null "
+        "here, so export knows which were present; anything else (extensions) is kept",
+    )
+    raw_repeats = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Items and associations listed again under an identifier already seen "
+        "({part, index, json}); stored once as rows, put back in place on export",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -213,3 +225,45 @@ class Association(models.Model):
 
     def __str__(self) -> str:
         return f"{self.origin_identifier} {self.association_type} {self.destination_identifier}"
+
+
+class CaseImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Importing")
+    SUCCEEDED = "succeeded", _("Imported")
+    FAILED = "failed", _("Refused")
+
+
+class CaseImport(models.Model):
+    """One CASE import asked for in the web UI, run as a background task.
+
+    The page polls this row, so progress is shown the same way whatever the task backend.
+    The uploaded JSON waits in ``payload`` and is cleared once the import has run.
+    """
+
+    source = models.CharField(max_length=1000, help_text="File name or URL")
+    payload = models.TextField(blank=True, help_text="Uploaded JSON, kept until it has run")
+    keep_first = models.BooleanField(
+        default=False, help_text="Accept repeated identifiers; the first occurrence wins"
+    )
+    status = models.CharField(
+        max_length=16, choices=CaseImportStatus.choices, default=CaseImportStatus.QUEUED
+    )
+    packages = models.JSONField(default=list, help_text="One summary per imported package")
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.source} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {CaseImportStatus.SUCCEEDED, CaseImportStatus.FAILED}

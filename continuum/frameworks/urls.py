@@ -4,4 +4,15 @@ from continuum.frameworks import views
 
 urlpatterns = [
     path("", views.framework_list, name="framework_list"),
+    path("<int:framework_id>/", views.framework_detail, name="framework_detail"),
+    path("<int:framework_id>/graph/", views.framework_graph, name="framework_graph"),
+    path("items/<int:item_id>/", views.item_detail, name="item_detail"),
+    path("items/<int:item_id>/edit/", views.item_edit, name="item_edit"),
+    path("items/<int:item_id>/descriptors/", views.descriptor_edit, name="descriptor_edit"),
+    path("items/<int:item_id>/prerequisites/", views.prerequisite_edit, name="prerequisite_edit"),
+    path(
+        "items/<int:item_id>/prerequisites/<int:association_id>/remove/",
+        views.prerequisite_remove,
+        name="prerequisite_remove",
+    ),
 ]

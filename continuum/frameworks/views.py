@@ -1,13 +1,144 @@
-"""The continuum browser."""
+"""The continuum browser: frameworks, their tree, items and the prerequisite graph.
 
-from django.shortcuts import render
+Everyone signed in may browse; district admins also edit, through services.py.
+"""
 
-from continuum.frameworks import selectors
+from collections.abc import Callable
+from functools import partial
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from continuum.frameworks import forms, selectors, services
+from continuum.frameworks.models import (
+    Association,
+    AssociationType,
+    Framework,
+    FrameworkItem,
+    FrameworkVersion,
+)
 from continuum.lib.access import requires
 
 
 @requires("frameworks.view_framework")
 def framework_list(request):
     return render(
-        request, "frameworks/framework_list.html", {"frameworks": selectors.framework_list()}
+        request, "frameworks/framework_list.html", {"summaries": selectors.framework_list()}
     )
+
+
+@requires("frameworks.view_framework")
+@vary_on_headers("HX-Request")
+def framework_detail(request, framework_id: int):
+    summary, version = _current(framework_id)
+    query = request.GET.get("q", "")
+    results = selectors.item_search(version=version, query=query)
+    context = {"summary": summary, "query": query, "results": results}
+    if request.htmx:
+        return render(request, "frameworks/framework_detail.html#search_results", context)
+    context["areas"] = selectors.item_tree(version=version)
+    return render(request, "frameworks/framework_detail.html", context)
+
+
+@requires("frameworks.view_framework")
+def framework_graph(request, framework_id: int):
+    summary, version = _current(framework_id)
+    form = forms.GraphScopeForm(request.GET or None, version=version)
+    competency = form.cleaned_data["competency"] if form.is_valid() else None
+    graph = selectors.framework_graph(
+        version=version, competency_id=competency.pk if competency else None
+    )
+    context = {"summary": summary, "form": form, "competency": competency, "graph": graph}
+    return render(request, "frameworks/framework_graph.html", context)
+
+
+@requires("frameworks.view_framework")
+def item_detail(request, item_id: int):
+    detail = _item_detail(item_id)
+    graph = selectors.item_neighbourhood_graph(item=detail.item)
+    return render(request, "frameworks/item_detail.html", {"detail": detail, "graph": graph})
+
+
+@requires("frameworks.change_framework")
+@require_http_methods(["GET", "POST"])
+def item_edit(request, item_id: int):
+    item = get_object_or_404(FrameworkItem, pk=item_id)
+    form = forms.ItemForm(request.POST or None, item=item)
+    if _submitted(request, form, partial(services.item_update, item=item)):
+        return redirect("item_detail", item_id=item.pk)
+    return render(request, "frameworks/item_edit.html", {"item": item, "form": form})
+
+
+@requires("frameworks.change_framework")
+@require_http_methods(["GET", "POST"])
+def descriptor_edit(request, item_id: int):
+    detail = _item_detail(item_id)
+    form = forms.DescriptorForm(request.POST or None, detail=detail)
+    if _submitted(request, form, partial(services.descriptor_set, item=detail.item)):
+        return redirect("item_detail", item_id=item_id)
+    return render(request, "frameworks/descriptor_edit.html", {"detail": detail, "form": form})
+
+
+@requires("frameworks.change_framework")
+@require_http_methods(["GET", "POST"])
+def prerequisite_edit(request, item_id: int):
+    detail = _item_detail(item_id)
+    form = forms.PrerequisiteAddForm(request.POST or None, item=detail.item)
+    if _submitted(request, form, partial(services.prerequisite_add, destination=detail.item)):
+        return redirect("prerequisite_edit", item_id=item_id)
+    return render(request, "frameworks/prerequisite_edit.html", {"detail": detail, "form": form})
+
+
+@requires("frameworks.change_framework")
+@require_http_methods(["GET", "POST"])
+def prerequisite_remove(request, item_id: int, association_id: int):
+    association = get_object_or_404(
+        Association.objects.select_related("origin", "destination"),
+        pk=association_id,
+        destination_id=item_id,
+        association_type=AssociationType.PRECEDES,
+    )
+    form = forms.ReasonForm(request.POST or None)
+    if _submitted(request, form, partial(services.prerequisite_remove, association=association)):
+        return redirect("prerequisite_edit", item_id=item_id)
+    context = {"association": association, "form": form}
+    return render(request, "frameworks/prerequisite_remove.html", context)
+
+
+def _current(framework_id: int) -> tuple[selectors.FrameworkSummary, FrameworkVersion]:
+    try:
+        summary = selectors.framework_get(framework_id=framework_id)
+    except Framework.DoesNotExist:
+        raise Http404("No such framework.") from None
+    if summary.version is None:
+        raise Http404("This framework has no version to browse yet.")
+    return summary, summary.version
+
+
+def _item_detail(item_id: int) -> selectors.ItemDetail:
+    try:
+        return selectors.item_get(item_id=item_id)
+    except FrameworkItem.DoesNotExist:
+        raise Http404("No such item.") from None
+
+
+def _submitted(request, form: Form, save: Callable[..., object]) -> bool:
+    """Validate a POSTed form and hand its data, with the editor, to a service.
+
+    A refusal from the service (a cycle, a duplicate) lands on the form, not in a 500.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        save(**form.cleaned_data, editor=request.user)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    messages.success(request, _("Saved. The change and its reason are in the history."))
+    return True

@@ -174,7 +174,7 @@ def fitted_parameters(
     restarts: int = 5,
     seed: int = 0,
     max_iterations: int = 200,
-    tolerance: float = 1e-6,
+    tolerance: float = 1e-5,
 ) -> BKTFit:
     """BKT parameters per target, fitted by EM from every learner's responses together.
 

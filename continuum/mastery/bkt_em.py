@@ -20,6 +20,7 @@ still never lowers the likelihood.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -33,6 +34,7 @@ from continuum.mastery.bkt_layout import (
     IntArray,
     Sequences,
     distinct_sequences,
+    restricted,
 )
 
 COLUMNS = ("prior", "learn", "guess", "slip", "forget")
@@ -53,7 +55,7 @@ BOUNDS = np.array(
 # Random starts are drawn uniformly from these ranges (pyBKT's are similar).
 START_RANGES = np.array([[0.05, 0.95], [0.01, 0.4], [0.01, 0.4], [0.01, 0.3], [0.01, 0.2]])
 # Every restart runs this many EM steps before only each target's best one continues.
-SCREENING_STEPS = 6
+SCREENING_STEPS = 3
 
 
 class EStep(Protocol):
@@ -80,7 +82,13 @@ def fit(
     max_iterations: int,
     tolerance: float,
 ) -> EMResult:
-    """Best-of-`restarts` EM fit of every target present in `seqs`."""
+    """Best-of-`restarts` EM fit of every target present in `seqs`.
+
+    All restarts of all targets run `SCREENING_STEPS` steps together; then each target
+    keeps its most likely restart and iterates until its mean log-likelihood per response
+    gains less than `tolerance` in a step. Targets that have converged drop out of the
+    E-step, so the slow few do not make the many pay.
+    """
     if restarts < 1:
         raise ValueError("restarts must be at least 1")
     n_targets = int(seqs.target.max()) + 1
@@ -88,50 +96,86 @@ def fit(
     targets, local = np.unique(data.target, return_inverse=True)
     data = Distinct(data.correct, data.starts, data.lengths, local, data.weight)
     responses = np.bincount(local, weights=data.weight * data.lengths, minlength=targets.size)
-    if forgetting:
-        from continuum.mastery.bkt_forward_backward import ForwardBackwardEStep
-
-        e_step: EStep = ForwardBackwardEStep(data, targets.size)
-    else:
-        e_step = LearningTimeEStep(data, targets.size)
+    build = _e_step_builder(forgetting)
+    e_step = build(data, targets.size)
 
     low, high = START_RANGES[:, 0], START_RANGES[:, 1]
     theta = low + (high - low) * rng.random((restarts, targets.size, 5))
     if not forgetting:
         theta[..., FORGET] = 0.0
-    theta, log_likelihood, steps = _iterate(
-        e_step, theta, forgetting, min(SCREENING_STEPS, max_iterations), tolerance, responses
-    )
+    screening = min(SCREENING_STEPS, max_iterations) if restarts > 1 else 0
+    counts, log_likelihood = e_step(theta)
+    for _ in range(screening):
+        theta = m_step(counts, theta, forgetting)
+        counts, log_likelihood = e_step(theta)
     best = np.argmax(log_likelihood, axis=0)
-    theta = theta[best, np.arange(targets.size)][None]
-    theta, log_likelihood, more = _iterate(
-        e_step, theta, forgetting, max_iterations - steps, tolerance, responses
+    every = np.arange(targets.size)
+    theta, log_likelihood, steps = _converge(
+        build,
+        e_step,
+        data,
+        theta[best, every],
+        counts[best, every],
+        log_likelihood[best, every],
+        forgetting=forgetting,
+        steps=max_iterations - screening,
+        tolerance=tolerance,
+        responses=responses,
     )
     return EMResult(
         targets=targets.astype(np.int64),
-        params=theta[0],
-        log_likelihood=log_likelihood[0],
-        iterations=steps + more,
+        params=theta,
+        log_likelihood=log_likelihood,
+        iterations=screening + steps,
     )
 
 
-def _iterate(
+def _e_step_builder(forgetting: bool) -> Callable[[Distinct, int], EStep]:
+    if forgetting:
+        from continuum.mastery.bkt_forward_backward import ForwardBackwardEStep
+
+        return ForwardBackwardEStep
+    return LearningTimeEStep
+
+
+def _converge(
+    build: Callable[[Distinct, int], EStep],
     e_step: EStep,
+    data: Distinct,
     theta: FloatArray,
+    counts: FloatArray,
+    log_likelihood: FloatArray,
+    *,
     forgetting: bool,
     steps: int,
     tolerance: float,
     responses: FloatArray,
 ) -> tuple[FloatArray, FloatArray, int]:
-    """Up to `steps` EM steps; returns the last parameters, their log-likelihood, steps run."""
-    counts, log_likelihood = e_step(theta)
+    """EM steps for one start per target until every target has converged.
+
+    `counts` are the expected counts under `theta`. The E-step covers the targets in
+    `built`; once the unconverged ones are fewer than half of those, it is rebuilt
+    for them alone.
+    """
+    theta, log_likelihood = theta.copy(), log_likelihood.copy()
+    active = np.ones(theta.shape[0], dtype=np.bool_)
+    built = np.arange(theta.shape[0])
     for step in range(steps):
-        new_theta = m_step(counts, theta, forgetting)
-        counts, new_log_likelihood = e_step(new_theta)
-        gain = np.max((new_log_likelihood - log_likelihood) / responses)
-        theta, log_likelihood = new_theta, new_log_likelihood
-        if gain < tolerance:
+        moving = active[built]
+        current = theta[built]
+        proposal = np.where(moving[:, None], m_step(counts, current, forgetting), current)
+        new_counts, new_log_likelihood = e_step(proposal[None])
+        counts = new_counts[0]
+        gain = (new_log_likelihood[0] - log_likelihood[built]) / responses[built]
+        theta[built], log_likelihood[built] = proposal, new_log_likelihood[0]
+        active[built[moving & (gain < tolerance)]] = False
+        if not active.any():
             return theta, log_likelihood, step + 1
+        if 2 * int(active.sum()) <= built.size:
+            keep = active[built]
+            built = built[keep]
+            counts = counts[keep]
+            e_step = build(restricted(data, built), built.size)
     return theta, log_likelihood, steps
 
 
@@ -210,7 +254,7 @@ class LearningTimeEStep:
             ),
             shape=(3 * n_seq, size),
         )
-        self.seq_of_row = seq_of_row
+        self.extended = extended
         self.n_seq = n_seq
         self.n_targets = n_targets
         self.target = data.target
@@ -237,7 +281,7 @@ class LearningTimeEStep:
         coefficients = np.concatenate([u, v, offsets], axis=1)  # (restarts, 5 * targets)
         scores = np.asarray(self.design @ coefficients.T)  # (rows, restarts)
         peak = np.maximum.reduceat(scores, self.first, axis=0)
-        weights = np.exp(scores - peak[self.seq_of_row])
+        weights = np.exp(np.subtract(scores, np.repeat(peak, self.extended, axis=0), out=scores))
         sums = np.asarray(self.sums @ weights)
         n = self.n_seq
         total = sums[2 * n :]
@@ -253,23 +297,18 @@ class LearningTimeEStep:
             + self.right[:, None] * log_q_t[SLIP]
             + self.wrong[:, None] * log_p_t[SLIP]
         )
-        per_seq = np.stack(
-            [
-                at_start,
-                np.ones_like(at_start),
-                1.0 - at_start - never,
-                expected_a + expected_b - never,
-                expected_a,
-                expected_a + expected_b,
-                self.wrong[:, None] - expected_b,
-                self.lengths[:, None] - expected_a - expected_b,
-                log_likelihood,
-            ]
-        )  # (9, seqs, restarts)
-        per_target = (self.by_target @ per_seq.transpose(1, 0, 2).reshape(n, -1)).reshape(
-            self.n_targets, 9, restarts
-        )
-        per_target = per_target.transpose(2, 0, 1)  # (restarts, targets, 9)
+        per_seq = np.empty((n, 9, restarts))
+        per_seq[:, 0] = at_start
+        per_seq[:, 1] = 1.0
+        per_seq[:, 2] = 1.0 - at_start - never
+        per_seq[:, 3] = expected_a + expected_b - never
+        per_seq[:, 4] = expected_a
+        per_seq[:, 5] = expected_a + expected_b
+        per_seq[:, 6] = self.wrong[:, None] - expected_b
+        per_seq[:, 7] = self.lengths[:, None] - expected_a - expected_b
+        per_seq[:, 8] = log_likelihood
+        per_target = np.asarray(self.by_target @ per_seq.reshape(n, 9 * restarts))
+        per_target = per_target.reshape(self.n_targets, 9, restarts).transpose(2, 0, 1)
         return per_target[..., :8], per_target[..., 8]
 
 

@@ -15,6 +15,8 @@ IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
+_RADIX_LIMIT = 1 << 16
+
 
 @dataclass(frozen=True, eq=False)
 class Sequences:
@@ -33,9 +35,14 @@ def sequences_of(learner: IntArray, target: IntArray, n_targets: int) -> Sequenc
         return Sequences(order=empty, starts=empty, lengths=empty, target=empty)
     if learner.min() < 0 or target.min() < 0 or target.max() >= n_targets:
         raise ValueError("learner and target codes must be non-negative (target < n_targets)")
-    key = target * (int(learner.max()) + 1) + learner
-    order = np.argsort(key, kind="stable")
-    sorted_key = key[order]
+    n_learners = int(learner.max()) + 1
+    if n_learners <= _RADIX_LIMIT and n_targets <= _RADIX_LIMIT:
+        # Two stable passes on 16-bit keys: NumPy radix-sorts those in linear time.
+        by_learner = np.argsort(learner.astype(np.uint16), kind="stable")
+        order = by_learner[np.argsort(target[by_learner].astype(np.uint16), kind="stable")]
+    else:
+        order = np.argsort(target * n_learners + learner, kind="stable")
+    sorted_key = target[order] * n_learners + learner[order]
     starts = np.flatnonzero(np.diff(sorted_key, prepend=sorted_key[0] - 1))
     lengths = np.diff(starts, append=order.shape[0])
     return Sequences(order=order, starts=starts, lengths=lengths, target=target[order[starts]])
@@ -81,4 +88,19 @@ def distinct_sequences(seqs: Sequences, correct: BoolArray, n_targets: int) -> D
         lengths=kept_lengths,
         target=seqs.target[picked],
         weight=weight,
+    )
+
+
+def restricted(data: Distinct, keep: IntArray) -> Distinct:
+    """Only the sequences of targets `keep` (sorted), renumbered 0 … len(keep) - 1."""
+    chosen = np.isin(data.target, keep)
+    lengths = data.lengths[chosen]
+    starts = np.cumsum(lengths) - lengths
+    rows = np.repeat(data.starts[chosen] - starts, lengths) + np.arange(lengths.sum())
+    return Distinct(
+        correct=data.correct[rows],
+        starts=starts,
+        lengths=lengths,
+        target=np.searchsorted(keep, data.target[chosen]).astype(np.int64),
+        weight=data.weight[chosen],
     )

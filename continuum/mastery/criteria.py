@@ -44,9 +44,9 @@ def criteria_met(criterion: Criterion, estimates: Estimates, learners: IntArray)
         hit = (estimates.item == criterion.item) & (estimates.status >= criterion.status)
         return np.isin(learners, estimates.learner[hit])
     parts = [criteria_met(part, estimates, learners) for part in criterion.criteria]
-    if isinstance(criterion, AllOf):
-        return np.logical_and.reduce(parts, initial=True)
-    return np.logical_or.reduce(parts, initial=False)
+    combine = np.logical_and if isinstance(criterion, AllOf) else np.logical_or
+    met: BoolArray = combine.reduce(parts, initial=isinstance(criterion, AllOf))
+    return met
 
 
 def criterion_to_dict(criterion: Criterion) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -98,13 +99,11 @@ def evidence_columns(
         assessed_at=np.asarray(assessed_at),
         kind=np.full(n, Kind.SUMMATIVE, np.int8) if kind is None else np.asarray(kind),
         weight=np.ones(n) if weight is None else np.asarray(weight),
-        due_at=np.full(n, np.datetime64("NaT"), "datetime64[s]")
-        if due_at is None
-        else np.asarray(due_at),
+        due_at=np.full(n, np.datetime64("NaT", "s")) if due_at is None else np.asarray(due_at),
     )
 
 
-def _check_values(columns: dict[str, npt.NDArray[np.generic]]) -> None:
+def _check_values(columns: dict[str, npt.NDArray[Any]]) -> None:
     score = columns["score"]
     weight = columns["weight"]
     if not np.isfinite(score).all():

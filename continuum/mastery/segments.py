@@ -85,12 +85,14 @@ class Segments:
         return values[self.starts]
 
     def lasts(self, values: FloatArray) -> FloatArray:
-        return values[self.starts + self.lengths - 1]
+        last: FloatArray = values[self.starts + self.lengths - 1]
+        return last
 
     def maxima(self, values: FloatArray) -> FloatArray:
         if self.size == 0:
             return np.zeros(0)
-        return np.maximum.reduceat(values, self.starts)
+        result: FloatArray = np.maximum.reduceat(values, self.starts)
+        return result
 
     def spread(self, per_group: FloatArray) -> FloatArray:
         """Copy a per-group value onto each of the group's rows."""

@@ -25,7 +25,7 @@ def read_source(source: str, *, limit: int, allow_files: bool = True) -> bytes:
     """
     if is_url(source):
         try:
-            with urllib.request.urlopen(source, timeout=URL_TIMEOUT_S) as response:  # noqa: S310
+            with urllib.request.urlopen(source, timeout=URL_TIMEOUT_S) as response:
                 data = response.read(limit + 1)
         except (urllib.error.URLError, TimeoutError, ValueError) as error:
             raise CaseError([Problem("", f"could not fetch {source}: {error}")]) from error

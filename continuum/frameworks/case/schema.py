@@ -90,7 +90,10 @@ ITEM = _case_object(
 ASSOCIATION = _case_object(
     ["associationType", "originNodeURI", "destinationNodeURI"],
     associationType={
-        "anyOf": [{"enum": ASSOCIATION_TYPES}, {"type": "string", "pattern": r"^ext:[\w.\-|]+$"}]
+        "anyOf": [
+            {"enum": ASSOCIATION_TYPES},
+            {"type": "string", "maxLength": 40, "pattern": r"^ext:[\w.\-|]+$"},
+        ]
     },
     originNodeURI=_LINK,
     destinationNodeURI=_LINK,

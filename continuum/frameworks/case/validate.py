@@ -5,6 +5,10 @@ checks (duplicate identifiers, dangling association ends, cycles) run only on a 
 whose shape is right. An association end may lie outside the package when it carries a
 URI (a crosswalk to another framework); it dangles when its identifier names no node of
 the package and its ``uri`` is no absolute URI.
+
+Published packages sometimes list an object twice. A verbatim repeat is harmless and
+accepted; a repeated identifier with different content is refused unless the caller
+opts in with ``keep_first`` (the first occurrence wins).
 """
 
 import re
@@ -49,11 +53,11 @@ def json_path(parts: Any) -> str:
     return path
 
 
-def check_packages(packages: list[Any], *, in_array: bool) -> None:
+def check_packages(packages: list[Any], *, in_array: bool, keep_first: bool = False) -> None:
     """Raise ``CaseError`` listing every problem of every package (paths prefixed ``[i]``)."""
     problems = []
     for index, package in enumerate(packages):
-        for problem in package_problems(package):
+        for problem in package_problems(package, keep_first=keep_first):
             prefix = f"[{index}]" if in_array else ""
             joiner = "." if prefix and problem.path and not problem.path.startswith("[") else ""
             problems.append(Problem(f"{prefix}{joiner}{problem.path}", problem.reason))
@@ -61,9 +65,9 @@ def check_packages(packages: list[Any], *, in_array: bool) -> None:
         raise CaseError(problems)
 
 
-def package_problems(package: Any) -> list[Problem]:
+def package_problems(package: Any, *, keep_first: bool = False) -> list[Problem]:
     problems = [problem for error in _schema_errors(package) for problem in _described(error)]
-    return problems or list(_graph_problems(package))
+    return problems or list(_graph_problems(package, keep_first))
 
 
 @cache
@@ -108,13 +112,17 @@ def _described(error: ValidationError) -> Iterator[Problem]:
         yield Problem(json_path(path), error.message)
 
 
-def _graph_problems(package: Mapping) -> Iterator[Problem]:
+def _graph_problems(package: Mapping, keep_first: bool) -> Iterator[Problem]:
     items = package.get("CFItems", [])
     associations = package.get("CFAssociations", [])
-    yield from _duplicates([("CFDocument", package["CFDocument"])] + _listed("CFItems", items))
-    yield from _duplicates(_listed("CFAssociations", associations))
-    yield from _duplicates(list(_rubric_parts(package.get("CFRubrics", []))))
-    nodes = {package["CFDocument"]["identifier"]} | {item["identifier"] for item in items}
+    document = package["CFDocument"]["identifier"]
+    for index, item in enumerate(items):
+        if item["identifier"] == document:
+            yield Problem(f"CFItems[{index}].identifier", "the document's identifier")
+    yield from _duplicates(_listed("CFItems", items), keep_first)
+    yield from _duplicates(_listed("CFAssociations", associations), keep_first)
+    yield from _duplicates(list(_rubric_parts(package.get("CFRubrics", []))), keep_first)
+    nodes = {document} | {item["identifier"] for item in items}
     for index, association in enumerate(associations):
         for end in ("originNodeURI", "destinationNodeURI"):
             link = association[end]
@@ -143,16 +151,19 @@ def _rubric_parts(rubrics: list) -> Iterator[tuple[str, Mapping]]:
                 yield f"CFRubrics[{r}].CFRubricCriteria[{c}].CFRubricCriterionLevels[{lv}]", level
 
 
-def _duplicates(objects: list[tuple[str, Mapping]]) -> Iterator[Problem]:
-    first: dict[str, str] = {}
+def _duplicates(objects: list[tuple[str, Mapping]], keep_first: bool) -> Iterator[Problem]:
+    first: dict[str, tuple[str, Mapping]] = {}
     for path, thing in objects:
         identifier = thing["identifier"]
-        if identifier in first:
+        if identifier not in first:
+            first[identifier] = (path, thing)
+        elif not keep_first and thing != first[identifier][1]:
             yield Problem(
-                f"{path}.identifier", f"duplicate identifier {identifier!r} (first at {first[identifier]})"
+                f"{path}.identifier",
+                f"duplicate identifier {identifier!r} with content different from "
+                f"{first[identifier][0]} of this package (import with “keep the first” "
+                "to accept it)",
             )
-        else:
-            first[identifier] = path
 
 
 def _cycle(kind: str, associations: list, edges: list[tuple[str, str]]) -> Iterator[Problem]:
@@ -162,6 +173,9 @@ def _cycle(kind: str, associations: list, edges: list[tuple[str, str]]) -> Itera
     index = next(
         i
         for i, association in enumerate(associations)
-        if association["associationType"] == kind and end_identifiers(association) == tuple(cycle[:2])
+        if association["associationType"] == kind
+        and end_identifiers(association) == tuple(cycle[:2])
     )
-    yield Problem(f"CFAssociations[{index}]", f"{kind} associations form a cycle: {' → '.join(cycle)}")
+    yield Problem(
+        f"CFAssociations[{index}]", f"{kind} associations form a cycle: {' → '.join(cycle)}"
+    )

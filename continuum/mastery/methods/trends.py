@@ -25,7 +25,7 @@ class Fit:
     error: float
 
 
-def _slope(n: float, sx: float, sy: float, sxy: float, sxx: float) -> tuple[float, float]:
+def _slope[T: (float, FloatArray)](n: T, sx: T, sy: T, sxy: T, sxx: T) -> tuple[T, T]:
     """Ordinary least squares intercept and slope from the running sums (n ≥ 2)."""
     slope = (n * sxy - sx * sy) / (n * sxx - sx * sx)
     return (sy - slope * sx) / n, slope

@@ -1,0 +1,285 @@
+"""Import CASE packages: the one place that writes frameworks from CASE JSON.
+
+``case_package_import`` checks every package first and then writes them all in one
+transaction, so a bad package changes nothing. Re-importing the package a framework's
+latest version came from changes nothing ("unchanged"); any other content adds a new
+version, leaving older versions (and whatever references their items) intact.
+"""
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from continuum.frameworks.case.canonical import content_hash
+from continuum.frameworks.case.classify import PlannedItem, learner_statement, planned_items
+from continuum.frameworks.case.parse import parse_packages, read_source
+from continuum.frameworks.case.rubrics import planned_scales
+from continuum.frameworks.case.tasks import case_import_task
+from continuum.frameworks.case.validate import CaseError, Problem, check_packages
+from continuum.frameworks.models import (
+    Association,
+    CaseImport,
+    CaseImportStatus,
+    Framework,
+    FrameworkItem,
+    FrameworkVersion,
+    LevelDescriptor,
+    ProficiencyLevel,
+    ProficiencyScale,
+)
+
+# The parts of a CFPackage stored in their own columns and tables; the rest is kept whole.
+PARTS = ("CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "CFRubrics")
+_BATCH = 500
+_SHOWN_PROBLEMS = 20
+
+
+@dataclass(frozen=True)
+class ImportedPackage:
+    identifier: str
+    title: str
+    status: Literal["created", "updated", "unchanged"]
+    version: int
+    items: int
+    associations: int
+    repeats: int
+
+    def __str__(self) -> str:
+        repeats = f" ({self.repeats} repeated entries kept for export)" if self.repeats else ""
+        return (
+            f"{self.status}: {self.title} ({self.identifier}) v{self.version}, "
+            f"{self.items} items, {self.associations} associations{repeats}"
+        )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    packages: list[ImportedPackage]
+
+    def __str__(self) -> str:
+        return "\n".join(map(str, self.packages))
+
+
+def case_package_import(
+    *, package: Any, source: str, user=None, keep_first: bool = False
+) -> ImportResult:
+    """Import one CFPackage (a dict) or several (a list); raise ``CaseError`` on any problem.
+
+    ``keep_first`` accepts identifiers repeated with different content (the first wins).
+    """
+    packages, in_array = (package, True) if isinstance(package, list) else ([package], False)
+    if not packages:
+        raise CaseError([Problem("", "an empty array holds no packages")])
+    check_packages(packages, in_array=in_array, keep_first=keep_first)
+    with transaction.atomic():
+        return ImportResult([_package_import(p, source=source, user=user) for p in packages])
+
+
+def case_source_import(
+    *,
+    source: str,
+    data: bytes | None = None,
+    user=None,
+    allow_files: bool = True,
+    keep_first: bool = False,
+) -> ImportResult:
+    """Import the packages in ``data``, or read from ``source`` (a URL or, if allowed, a path)."""
+    if data is None:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        data = read_source(source, limit=limit, allow_files=allow_files)
+    packages, in_array = parse_packages(data)
+    return case_package_import(
+        package=packages if in_array else packages[0],
+        source=source,
+        user=user,
+        keep_first=keep_first,
+    )
+
+
+def case_import_request(
+    *, source: str, payload: str = "", keep_first: bool = False, user=None
+) -> CaseImport:
+    """Record an import asked for in the web UI and queue it as a background task."""
+    case_import = CaseImport.objects.create(
+        source=source[:1000], payload=payload, keep_first=keep_first, created_by=user
+    )
+    case_import_task.enqueue(import_id=case_import.pk)
+    return case_import
+
+
+def case_import_run(*, import_id: int) -> CaseImport:
+    """Run a queued web import (URLs only: it never reads the server's files)."""
+    case_import = CaseImport.objects.get(pk=import_id)
+    case_import.status, case_import.started_at = CaseImportStatus.RUNNING, timezone.now()
+    case_import.save(update_fields=["status", "started_at"])
+    try:
+        result = case_source_import(
+            source=case_import.source,
+            data=case_import.payload.encode() if case_import.payload else None,
+            user=case_import.created_by,
+            allow_files=False,
+            keep_first=case_import.keep_first,
+        )
+    except CaseError as error:
+        case_import.status = CaseImportStatus.FAILED
+        case_import.error = "\n".join(map(str, error.problems[:_SHOWN_PROBLEMS]))
+    except Exception:
+        case_import.status = CaseImportStatus.FAILED
+        case_import.error = "The import stopped on an unexpected error; nothing was changed."
+        raise
+    else:
+        case_import.status = CaseImportStatus.SUCCEEDED
+        case_import.packages = [asdict(package) for package in result.packages]
+    finally:
+        case_import.payload, case_import.finished_at = "", timezone.now()
+        case_import.save()
+    return case_import
+
+
+def _package_import(package: dict, *, source: str, user) -> ImportedPackage:
+    document = package["CFDocument"]
+    digest = content_hash(package)
+    framework, created = Framework.objects.get_or_create(
+        identifier=document["identifier"], defaults={"title": document["title"]}
+    )
+    latest = None if created else framework.current
+    if latest is not None and latest.content_hash == digest:
+        return _report(latest, "unchanged")
+    unique, repeats = _without_repeats(package)
+    if framework.title != document["title"]:
+        framework.title = document["title"]
+        framework.save(update_fields=["title"])
+    version = FrameworkVersion.objects.create(
+        framework=framework,
+        number=latest.number + 1 if latest else 1,
+        case_version=document.get("caseVersion", "1.0"),
+        uri=document["uri"],
+        title=document["title"],
+        creator=document["creator"],
+        publisher=document.get("publisher", ""),
+        version=document.get("version", ""),
+        adoption_status=document.get("adoptionStatus", ""),
+        language=document.get("language", ""),
+        license_uri=document.get("licenseURI", {}).get("uri", ""),
+        description=document.get("description", ""),
+        source=source[:1000],
+        content_hash=digest,
+        raw_document=document,
+        raw_definitions=package.get("CFDefinitions", {}),
+        raw_rubrics=package.get("CFRubrics", []),
+        raw_package={key: None if key in PARTS else value for key, value in package.items()},
+        raw_repeats=repeats,
+        created_by=user,
+    )
+    items = _items_create(version, planned_items(package | unique))
+    _associations_create(version, unique["CFAssociations"], items)
+    _scales_create(version, package.get("CFRubrics", []), items)
+    return _report(version, "created" if created else "updated")
+
+
+def _without_repeats(package: dict) -> tuple[dict[str, list], list[dict]]:
+    """Items and associations with each identifier once (the first), and the rest."""
+    unique: dict[str, list] = {}
+    repeats = []
+    for part in ("CFItems", "CFAssociations"):
+        seen: set[str] = set()
+        unique[part] = []
+        for index, thing in enumerate(package.get(part, [])):
+            if thing["identifier"] in seen:
+                repeats.append({"part": part, "index": index, "json": thing})
+            else:
+                seen.add(thing["identifier"])
+                unique[part].append(thing)
+    return unique, repeats
+
+
+def _report(version: FrameworkVersion, status) -> ImportedPackage:
+    return ImportedPackage(
+        identifier=version.framework.identifier,
+        title=version.title,
+        status=status,
+        version=version.number,
+        items=version.items.count(),
+        associations=version.associations.count(),
+        repeats=len(version.raw_repeats),
+    )
+
+
+def _items_create(version: FrameworkVersion, plan: list[PlannedItem]) -> dict[str, FrameworkItem]:
+    """Insert items in file order (so export can keep it), then link parents in bulk."""
+    items = {
+        planned.identifier: FrameworkItem(
+            version=version,
+            identifier=planned.identifier,
+            uri=planned.raw["uri"],
+            kind=planned.kind,
+            learning_area=planned.learning_area,
+            item_type=planned.raw.get("CFItemType", ""),
+            human_coding_scheme=planned.raw.get("humanCodingScheme", ""),
+            list_enumeration=planned.raw.get("listEnumeration", ""),
+            full_statement=planned.raw["fullStatement"],
+            abbreviated_statement=planned.raw.get("abbreviatedStatement", ""),
+            learner_statement=learner_statement(planned.raw),
+            position=planned.position,
+            raw=planned.raw,
+        )
+        for planned in plan
+    }
+    FrameworkItem.objects.bulk_create(items.values(), batch_size=_BATCH)
+    children = []
+    for planned in plan:
+        if planned.parent is not None:
+            items[planned.identifier].parent = items[planned.parent]
+            children.append(items[planned.identifier])
+    FrameworkItem.objects.bulk_update(children, ["parent"], batch_size=_BATCH)
+    return items
+
+
+def _associations_create(
+    version: FrameworkVersion, associations: list[dict], items: dict[str, FrameworkItem]
+) -> None:
+    Association.objects.bulk_create(
+        [
+            Association(
+                version=version,
+                identifier=raw["identifier"],
+                association_type=raw["associationType"],
+                origin_identifier=(origin := raw["originNodeURI"]["identifier"]),
+                origin=items.get(origin),
+                destination_identifier=(destination := raw["destinationNodeURI"]["identifier"]),
+                destination=items.get(destination),
+                raw=raw,
+            )
+            for raw in associations
+        ],
+        batch_size=_BATCH,
+    )
+
+
+def _scales_create(
+    version: FrameworkVersion, rubrics: list[dict], items: dict[str, FrameworkItem]
+) -> None:
+    for planned in planned_scales(rubrics, items.keys()):
+        scale = ProficiencyScale.objects.create(
+            version=version, title=planned.title, proficiency_cut=planned.proficiency_cut
+        )
+        levels = {
+            value: ProficiencyLevel(scale=scale, value=value, name=name)
+            for value, name in sorted(planned.levels.items())
+        }
+        ProficiencyLevel.objects.bulk_create(levels.values())
+        LevelDescriptor.objects.bulk_create(
+            [
+                LevelDescriptor(
+                    item=items[descriptor.item],
+                    level=levels[descriptor.value],
+                    description=descriptor.description,
+                    identifier=descriptor.identifier,
+                )
+                for descriptor in planned.descriptors
+            ],
+            batch_size=_BATCH,
+        )

@@ -1,0 +1,108 @@
+"""Forms of the continuum browser. Every edit asks why: the reason goes into the history."""
+
+from typing import cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from continuum.frameworks import selectors
+from continuum.frameworks.models import FrameworkItem, FrameworkVersion, LearningArea
+
+
+class ReasonForm(forms.Form):
+    # simple-history keeps change reasons in a 100-character column.
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        max_length=100,
+        help_text=_(
+            "A short note kept in the history, e.g. “Clarified wording after calibration”."
+        ),
+    )
+
+
+class ItemForm(ReasonForm):
+    human_coding_scheme = forms.CharField(label=_("Code"), max_length=200, required=False)
+    full_statement = forms.CharField(
+        label=_("Full statement"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    abbreviated_statement = forms.CharField(
+        label=_("Short statement"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    learner_statement = forms.CharField(
+        label=_("“I can” statement"),
+        required=False,
+        help_text=_("What learners and families read, e.g. “I can find equivalent ratios”."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    learning_area = forms.ChoiceField(label=_("Learning area"), choices=LearningArea.choices)
+
+    field_order = [
+        "human_coding_scheme",
+        "full_statement",
+        "abbreviated_statement",
+        "learner_statement",
+        "learning_area",
+        "reason",
+    ]
+
+    def __init__(self, data=None, *, item: FrameworkItem):
+        initial = {name: getattr(item, name) for name in self.field_order if name != "reason"}
+        super().__init__(data, initial=initial)
+
+
+class DescriptorForm(ReasonForm):
+    """One text box per level of each of the version's scales; an empty box removes the
+    descriptor for that level."""
+
+    def __init__(self, data=None, *, detail: selectors.ItemDetail):
+        super().__init__(data)
+        self.levels = {}
+        for table in detail.scales:
+            for row in table.rows:
+                name = f"level_{row.level.pk}"
+                self.levels[name] = row.level
+                self.fields[name] = forms.CharField(
+                    label=f"{row.level} ({table.scale})"
+                    if len(detail.scales) > 1
+                    else str(row.level),
+                    required=False,
+                    initial=row.descriptor.description if row.descriptor else "",
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+        self.order_fields([*self.levels, "reason"])
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        return {
+            "descriptions": {level: cleaned.get(name, "") for name, level in self.levels.items()},
+            "reason": cleaned.get("reason"),
+        }
+
+
+class PrerequisiteAddForm(ReasonForm):
+    origin = forms.ModelChoiceField(
+        label=_("Prerequisite to add"),
+        queryset=FrameworkItem.objects.none(),
+        help_text=_("The item learners should master first."),
+    )
+
+    field_order = ["origin", "reason"]
+
+    def __init__(self, data=None, *, item: FrameworkItem):
+        super().__init__(data)
+        origin = cast(forms.ModelChoiceField, self.fields["origin"])
+        origin.queryset = selectors.prerequisite_choices(item=item)
+
+
+class GraphScopeForm(forms.Form):
+    competency = forms.ModelChoiceField(
+        label=_("Show the prerequisites around"),
+        queryset=FrameworkItem.objects.none(),
+        required=False,
+        empty_label=_("the whole framework"),
+    )
+
+    def __init__(self, data=None, *, version: FrameworkVersion):
+        super().__init__(data)
+        competency = cast(forms.ModelChoiceField, self.fields["competency"])
+        competency.queryset = selectors.competency_list(version=version)
