@@ -19,11 +19,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+DEMO_ENV := CONTINUUM_DEMO=true DATABASE_URL=sqlite:///$(DEMO_DB)
+
+# The background worker (CASE imports from the web) runs beside the server and stops with it.
 demo: install
 	mkdir -p $(CONTINUUM_VAR_DIR)
-	CONTINUUM_DEMO=true DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/continuum migrate --no-input
-	CONTINUUM_DEMO=true DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/continuum demo_school --seed 2026
-	CONTINUUM_DEMO=true DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/continuum runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/continuum migrate --no-input
+	$(DEMO_ENV) $(BIN)/continuum demo_school --seed 2026
+	$(DEMO_ENV) sh -c '$(BIN)/continuum db_worker --no-reload --interval 2 & worker=$$!; \
+		trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+		$(BIN)/continuum runserver 127.0.0.1:8000'
 
 test: install lint types imports migrations-check unit postgres browser
 

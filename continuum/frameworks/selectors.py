@@ -3,8 +3,10 @@
 from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from continuum.frameworks import graph
 from continuum.frameworks.models import (
@@ -326,3 +328,37 @@ def prerequisite_choices(*, item: FrameworkItem) -> QuerySet[FrameworkItem]:
     return (
         item.version.items.exclude(pk=item.pk).exclude(kind=ItemKind.DOMAIN).order_by(*TREE_ORDER)
     )
+
+
+@dataclass(frozen=True)
+class Change:
+    """One audited change to an item or its level descriptors."""
+
+    when: datetime
+    who: str
+    what: str
+    why: str
+
+
+_CHANGE_TYPES = {"+": _("created"), "~": _("changed"), "-": _("removed")}
+
+
+def item_history(*, item: FrameworkItem, limit: int = 10) -> list[Change]:
+    """The latest audited changes to the item and its descriptors, newest first."""
+    records = [
+        *item.history.select_related("history_user").order_by("-history_date")[:limit],
+        *LevelDescriptor.history.filter(item_id=item.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[:limit],
+    ]
+    records.sort(key=lambda record: record.history_date, reverse=True)
+    return [
+        Change(
+            when=record.history_date,
+            who=str(record.history_user or _("an import")),
+            what=f"{record._meta.verbose_name.removeprefix('historical ')} "
+            f"{_CHANGE_TYPES.get(record.history_type, '')}",
+            why=record.history_change_reason or "",
+        )
+        for record in records[:limit]
+    ]

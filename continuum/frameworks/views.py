@@ -61,8 +61,12 @@ def framework_graph(request, framework_id: int):
 @requires("frameworks.view_framework")
 def item_detail(request, item_id: int):
     detail = _item_detail(item_id)
-    graph = selectors.item_neighbourhood_graph(item=detail.item)
-    return render(request, "frameworks/item_detail.html", {"detail": detail, "graph": graph})
+    context = {
+        "detail": detail,
+        "graph": selectors.item_neighbourhood_graph(item=detail.item),
+        "history": selectors.item_history(item=detail.item),
+    }
+    return render(request, "frameworks/item_detail.html", context)
 
 
 @requires("frameworks.change_framework")

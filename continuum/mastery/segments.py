@@ -78,8 +78,18 @@ class Segments:
         return result
 
     def sums(self, values: FloatArray) -> FloatArray:
-        """Left-to-right sum per group (the order `sum_in_order` uses)."""
-        return self.fold(values, np.add)
+        """Left-to-right sum per group (the order `sum_in_order` uses).
+
+        `np.bincount` adds each row into its group's total in row order, starting from
+        +0.0; that is the same fold except for a group of only -0.0 values, whose
+        left-to-right sum stays -0.0.
+        """
+        totals: FloatArray = np.bincount(self.row_group, weights=values, minlength=self.size)
+        if np.signbit(values).any():
+            negative_zero = (values == 0.0) & np.signbit(values)
+            only = np.bincount(self.row_group, weights=negative_zero, minlength=self.size)
+            totals[only == self.lengths] = -0.0
+        return totals
 
     def firsts(self, values: FloatArray) -> FloatArray:
         return values[self.starts]
@@ -147,12 +157,54 @@ def group(
 
 
 def _sort_order(learner: IntArray, target: IntArray, date: IntArray) -> IntArray:
-    """Stable sort by (learner, target, date): one packed int64 key when the ranges fit."""
-    if learner.shape[0] == 0:
+    """Row order sorted by (learner, target, date, original row): a stable sort, made fast.
+
+    Each column is shifted to start at 0 (dates are also divided by their common step, e.g.
+    86,400 when every date is a midnight) and packed into one int64 key. When the row number
+    fits in the key too, the key is unique and a plain sort of the keys (no permutation
+    carried along) gives the order in its low bits; else an unstable argsort of the key has
+    its runs of equal keys put back in row order; lexsort is left for keys over 63 bits.
+    """
+    rows = learner.shape[0]
+    if rows == 0:
         return np.zeros(0, np.int64)
-    parts = [learner - learner.min(), target - target.min(), date - date.min()]
+    parts = [learner - learner.min(), target - target.min(), _date_steps(date)]
     bits = [int(part.max()).bit_length() for part in parts]
-    if sum(bits) > 62:
-        return np.lexsort((date, target, learner))
-    key = (parts[0] << (bits[1] + bits[2])) | (parts[1] << bits[2]) | parts[2]
-    return np.argsort(key, kind="stable")
+    row_bits = (rows - 1).bit_length()
+    if sum(bits) + row_bits <= 63:
+        key = _packed([*parts, np.arange(rows, dtype=np.int64)], [*bits, row_bits])
+        key.sort()
+        key &= (1 << row_bits) - 1
+        return key
+    if sum(bits) <= 63:
+        return _argsort_ties_by_row(_packed(parts, bits))
+    return np.lexsort((date, target, learner))
+
+
+def _date_steps(date: IntArray) -> IntArray:
+    """Dates as whole steps after the earliest, the step being their greatest common divisor."""
+    offset = date - date.min()
+    step = int(np.gcd.reduce(offset))
+    if step > 1:
+        offset //= step
+    return offset
+
+
+def _packed(parts: list[IntArray], bits: list[int]) -> IntArray:
+    """One int64 per row holding the non-negative `parts`, most significant first."""
+    key = parts[0].copy()
+    for part, width in zip(parts[1:], bits[1:], strict=True):
+        key <<= width
+        key |= part
+    return key
+
+
+def _argsort_ties_by_row(key: IntArray) -> IntArray:
+    """A stable argsort of `key` from an unstable one: rows with equal keys in row order."""
+    order = np.argsort(key)
+    ranked = key[order]
+    tied = np.flatnonzero(ranked[1:] == ranked[:-1])
+    if tied.size:
+        at = np.union1d(tied, tied + 1)
+        order[at] = order[at][np.lexsort((order[at], ranked[at]))]
+    return order

@@ -109,7 +109,8 @@ def test_the_tree_and_item_pages_use_a_fixed_number_of_queries(
     wide = wide_framework()  # 51 items, 44 prerequisite links, 180 descriptors
     with django_assert_max_num_queries(8):
         lena_client.get(reverse("framework_detail", args=[wide.framework.pk]))
-    with django_assert_max_num_queries(14):
+    # 14 for the item and its graph, 2 for its change history (item and descriptors).
+    with django_assert_max_num_queries(16):
         lena_client.get(reverse("item_detail", args=[wide["S.3.5"].pk]))
     with django_assert_max_num_queries(10):
         lena_client.get(reverse("framework_graph", args=[wide.framework.pk]))
@@ -141,6 +142,21 @@ def test_an_admin_edits_an_item_with_a_reason(ada_client, sample):
     item.refresh_from_db()
     assert item.learner_statement == "I can describe how two amounts compare"
     assert item.history.first().history_change_reason == "Clearer wording"
+
+
+def test_the_item_page_shows_who_changed_it_when_and_why(ada_client, world, sample):
+    item = sample["N.1.a"]
+    data = {
+        "human_coding_scheme": "N.1.a",
+        "full_statement": "Describe a ratio relationship between two quantities",
+        "learning_area": "academic",
+        "reason": "Aligned with the state wording",
+    }
+    ada_client.post(reverse("item_edit", args=[item.pk]), data)
+    page = ada_client.get(reverse("item_detail", args=[item.pk])).content.decode()
+    assert "Change history" in page
+    assert "Aligned with the state wording" in page
+    assert str(world["ada"]) in page
 
 
 def test_an_edit_without_a_reason_is_refused_with_a_message(ada_client, sample):
