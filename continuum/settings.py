@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "continuum.people",
     "continuum.frameworks",
+    "continuum.evidence",
 ]
 
 MIDDLEWARE = [

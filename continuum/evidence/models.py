@@ -1,0 +1,438 @@
+"""Evidence of learning and the mastery estimates drawn from it.
+
+Evidence belongs to a learner and a learning target, whichever section, educator or
+partner produced it: one body of evidence per learner-target. "Not yet" is a level below
+the proficiency cut, never a zero; missing work is marked missing and excused work
+excused, and neither enters a calculation.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.utils.functional import LazyObject
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from continuum.frameworks.models import FrameworkItem
+from continuum.people.models import Organization, Section
+
+
+class AssessmentKind(models.TextChoices):
+    FORMATIVE_CHECK = "formative_check", _("Formative check")
+    SUMMATIVE = "summative", _("Summative assessment")
+    PERFORMANCE_TASK = "performance_task", _("Performance task")
+    PROJECT = "project", _("Project")
+    OBSERVATION = "observation", _("Observation")
+    CONVERSATION = "conversation", _("Conversation")
+    EXTERNAL_CERTIFICATION = "external_certification", _("External certification")
+
+
+class EvidenceKind(models.TextChoices):
+    FORMATIVE = "formative", _("Formative")
+    SUMMATIVE = "summative", _("Summative")
+
+
+# What each kind of assessment counts as unless its author says otherwise.
+DEFAULT_EVIDENCE_KIND = {
+    AssessmentKind.FORMATIVE_CHECK: EvidenceKind.FORMATIVE,
+    AssessmentKind.OBSERVATION: EvidenceKind.FORMATIVE,
+    AssessmentKind.CONVERSATION: EvidenceKind.FORMATIVE,
+}
+
+
+class Assessment(models.Model):
+    """An instrument aligned to one or more learning targets."""
+
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    kind = models.CharField(max_length=32, choices=AssessmentKind.choices)
+    evidence_kind = models.CharField(
+        max_length=16, choices=EvidenceKind.choices, default=EvidenceKind.SUMMATIVE
+    )
+    school = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="assessments")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="assessments"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments_created"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Alignment(models.Model):
+    """One target an assessment measures, with its weight, due date and optional rubric.
+
+    ``rubric`` maps a level value (as text) to what that level looks like on this
+    assessment; levels it leaves out use the target's own descriptors.
+    """
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="alignments")
+    target = models.ForeignKey(FrameworkItem, on_delete=models.PROTECT, related_name="alignments")
+    weight = models.FloatField(default=1.0)
+    due_on = models.DateField(null=True, blank=True)
+    rubric = models.JSONField(default=dict, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["assessment", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "target"], name="unique_alignment"),
+            models.CheckConstraint(
+                condition=models.Q(weight__gte=0), name="alignment_weight_gte_0"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assessment} → {self.target.human_coding_scheme}"
+
+
+class QuestionKind(models.TextChoices):
+    MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
+    NUMERIC = "numeric", _("Numeric answer")
+
+
+class Question(models.Model):
+    """A simple auto-scored item aligned to one target; its right/wrong answers feed BKT."""
+
+    alignment = models.ForeignKey(Alignment, on_delete=models.CASCADE, related_name="questions")
+    prompt = models.TextField()
+    kind = models.CharField(max_length=20, choices=QuestionKind.choices)
+    choices = models.JSONField(default=list, blank=True)
+    answer = models.CharField(max_length=200)
+    tolerance = models.FloatField(default=0.0)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["alignment", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.prompt[:60]
+
+
+class Response(models.Model):
+    """One learner's answer to one question in one attempt."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="responses")
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="responses"
+    )
+    attempt = models.PositiveIntegerField(default=1)
+    answer = models.CharField(max_length=200)
+    correct = models.BooleanField()
+    answered_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["learner", "answered_at", "id"]
+        indexes = [models.Index(fields=["learner", "question"])]
+
+
+class Mark(models.TextChoices):
+    SCORED = "scored", _("Scored")
+    MISSING = "missing", _("Missing")
+    EXCUSED = "excused", _("Excused")
+
+
+class EvidenceSource(models.TextChoices):
+    ASSESSMENT = "assessment", _("Assessment")
+    OBSERVATION = "observation", _("Observation")
+    PORTFOLIO = "portfolio", _("Portfolio")
+    REASSESSMENT = "reassessment", _("Reassessment")
+    IMPORT = "import", _("CSV import")
+    API = "api", _("Integration")
+    PARTNER = "partner", _("Community partner")
+
+
+class PrivateStorage(LazyObject):
+    """Portfolio files live outside the web root and are served only by a permission-
+    checked download view."""
+
+    def _setup(self) -> None:
+        self._wrapped = FileSystemStorage(
+            location=Path(settings.VAR_DIR) / "portfolio", base_url=None
+        )
+
+
+private_storage = PrivateStorage()
+
+
+class Artifact(models.Model):
+    """A piece of work a learner uploads to their portfolio, linked to targets."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        VALIDATED = "validated", _("Accepted as evidence")
+        RETURNED = "returned", _("Returned")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="artifacts"
+    )
+    targets = models.ManyToManyField(FrameworkItem, related_name="artifacts")
+    title = models.CharField(max_length=200)
+    reflection = models.TextField(blank=True)
+    file = models.FileField(storage=private_storage, upload_to="%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.SUBMITTED)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="artifacts_reviewed",
+    )
+    review_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Evidence(models.Model):
+    """One scored observation of a learner on a target at a time."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="evidence"
+    )
+    target = models.ForeignKey(FrameworkItem, on_delete=models.PROTECT, related_name="evidence")
+    assessment = models.ForeignKey(
+        Assessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
+    alignment = models.ForeignKey(
+        Alignment, null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
+    artifact = models.ForeignKey(
+        Artifact, null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
+    attempt = models.PositiveIntegerField(default=1)
+    mark = models.CharField(max_length=10, choices=Mark.choices, default=Mark.SCORED)
+    level = models.FloatField(null=True, blank=True, help_text="A level value of the scale")
+    kind = models.CharField(
+        max_length=16, choices=EvidenceKind.choices, default=EvidenceKind.SUMMATIVE
+    )
+    weight = models.FloatField(default=1.0)
+    assessed_at = models.DateTimeField()
+    due_on = models.DateField(null=True, blank=True)
+    source = models.CharField(
+        max_length=16, choices=EvidenceSource.choices, default=EvidenceSource.ASSESSMENT
+    )
+    scorer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="evidence_scored",
+    )
+    feedback = models.TextField(blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["learner", "target", "assessed_at", "id"]
+        indexes = [models.Index(fields=["learner", "target"]), models.Index(fields=["target"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(mark="scored") | models.Q(level__isnull=False),
+                name="scored_evidence_has_a_level",
+            ),
+            models.CheckConstraint(condition=models.Q(weight__gte=0), name="evidence_weight_gte_0"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner} on {self.target.human_coding_scheme}: {self.level}"
+
+
+class GradingPolicyRecord(models.Model):
+    """A grading policy adopted for a scope (the district, or one school), versioned.
+
+    ``body`` is the mastery engine's serialised ``GradingPolicy``; the newest record of the
+    narrowest scope applies.
+    """
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="grading_policies"
+    )
+    version = models.PositiveIntegerField()
+    body = models.JSONField()
+    note = models.TextField(blank=True)
+    adopted_at = models.DateTimeField(auto_now_add=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["organization", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "version"], name="unique_policy_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} policy v{self.version}"
+
+
+class Estimate(models.Model):
+    """The engine's judgement for a learner-target, stored for fast pages (its explanation
+    is recalculated from the evidence when asked, so it can never drift from it).
+
+    An educator's override sits beside the calculated value: both are kept and the page
+    shows the override as an override, with its reason.
+    """
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="estimates"
+    )
+    target = models.ForeignKey(FrameworkItem, on_delete=models.CASCADE, related_name="estimates")
+    level = models.FloatField(null=True, blank=True)
+    status = models.CharField(max_length=16, default="not started")
+    method = models.CharField(max_length=40, blank=True)
+    policy_version = models.PositiveIntegerField(null=True, blank=True)
+    evidence_count = models.PositiveIntegerField(default=0)
+    computed_at = models.DateTimeField()
+    override_level = models.FloatField(null=True, blank=True)
+    override_status = models.CharField(max_length=16, blank=True)
+    override_reason = models.TextField(blank=True)
+    overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="overrides",
+    )
+    overridden_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["computed_at"])
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "target"], name="unique_estimate")
+        ]
+        indexes = [models.Index(fields=["target", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.learner} on {self.target.human_coding_scheme}: {self.shown_status}"
+
+    @property
+    def is_overridden(self) -> bool:
+        return self.override_level is not None
+
+    @property
+    def shown_level(self) -> float | None:
+        return self.override_level if self.is_overridden else self.level
+
+    @property
+    def shown_status(self) -> str:
+        return self.override_status if self.is_overridden else self.status
+
+
+class Reassessment(models.Model):
+    """A request to be reassessed on a target, and what became of it."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        SCHEDULED = "scheduled", _("Approved and scheduled")
+        DECLINED = "declined", _("Not yet approved")
+        COMPLETED = "completed", _("Reassessed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reassessments"
+    )
+    target = models.ForeignKey(FrameworkItem, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    preparation = models.TextField(help_text="How the learner prepared")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.REQUESTED)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    scheduled_for = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    evidence = models.ForeignKey(
+        Evidence, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.learner} on {self.target.human_coding_scheme} ({self.status})"
+
+
+class Proposal(models.Model):
+    """A learner's proposal of how they will show learning on a target."""
+
+    class Way(models.TextChoices):
+        PROJECT = "project", _("Project")
+        PERFORMANCE = "performance", _("Performance or presentation")
+        ARTIFACT = "artifact", _("Artifact or product")
+        CONVERSATION = "conversation", _("Conversation")
+        OTHER = "other", _("Something else")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        APPROVED = "approved", _("Approved")
+        REVISE = "revise", _("Needs revision")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="proposals"
+    )
+    target = models.ForeignKey(FrameworkItem, on_delete=models.PROTECT, related_name="+")
+    way = models.CharField(max_length=16, choices=Way.choices)
+    description = models.TextField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    review_note = models.TextField(blank=True)
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.learner}: {self.get_way_display()} for {self.target.human_coding_scheme}"
+
+
+class ApiToken(models.Model):
+    """A secret for an integration. Only its SHA-256 digest is stored; the token itself
+    is shown once, when created."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=12, help_text="The first characters, to tell tokens apart")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

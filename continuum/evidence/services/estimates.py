@@ -1,0 +1,123 @@
+"""Mastery estimates: recalculated through the engine whenever evidence changes, and
+overridden by educators only with a reason."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from continuum.evidence.models import Estimate, Evidence, EvidenceKind, Mark
+from continuum.evidence.services.policy import policy_for
+from continuum.frameworks.models import FrameworkItem
+from continuum.mastery import (
+    EvidenceItem,
+    Explanation,
+    GradingPolicy,
+    Kind,
+    policy_explanation,
+    policy_what_if,
+    status_of,
+)
+from continuum.people.models import User
+
+
+def _counted(learner: User, target: FrameworkItem) -> list[Evidence]:
+    """Scored evidence in the order the engine sees it (missing and excused never count)."""
+    return list(
+        Evidence.objects.filter(learner=learner, target=target, mark=Mark.SCORED).order_by(
+            "assessed_at", "id"
+        )
+    )
+
+
+def _item(evidence: Evidence) -> EvidenceItem:
+    due = (
+        datetime.combine(evidence.due_on, datetime.min.time(), tzinfo=evidence.assessed_at.tzinfo)
+        if evidence.due_on
+        else None
+    )
+    kind = Kind.FORMATIVE if evidence.kind == EvidenceKind.FORMATIVE else Kind.SUMMATIVE
+    assert evidence.level is not None  # scored evidence always has a level (a constraint)
+    return EvidenceItem(
+        score=evidence.level,
+        assessed_at=evidence.assessed_at,
+        kind=kind,
+        weight=evidence.weight,
+        due_at=due,
+    )
+
+
+def status_label(level: float | None, policy: GradingPolicy) -> str:
+    return status_of(level, policy.bands).label
+
+
+def estimate_refresh(*, learner: User, target: FrameworkItem) -> Estimate:
+    """Recalculate one learner-target from all of its evidence (the incremental path)."""
+    policy = policy_for(organization=learner.organization)
+    explained = policy_explanation(policy, [_item(e) for e in _counted(learner, target)])
+    level = explained.estimate if explained else None
+    with transaction.atomic():
+        estimate, _ = Estimate.objects.select_for_update().get_or_create(
+            learner=learner, target=target, defaults={"computed_at": timezone.now()}
+        )
+        estimate.level = level
+        estimate.status = status_label(level, policy)
+        estimate.method = policy.method
+        estimate.policy_version = policy.version
+        estimate.evidence_count = len(explained.contributions) if explained else 0
+        estimate.computed_at = timezone.now()
+        estimate._change_reason = "Recalculated from evidence"  # type: ignore[attr-defined]
+        estimate.save()
+    return estimate
+
+
+@dataclass(frozen=True)
+class EstimateExplanation:
+    """Why an estimate is what it is: the method, each evidence item's part, what-ifs."""
+
+    estimate: Estimate | None
+    explanation: Explanation | None
+    evidence: list[Evidence]
+    what_if: dict[float, tuple[float, str]]
+
+
+def estimate_explain(
+    *, learner: User, target: FrameworkItem, levels: list[float]
+) -> EstimateExplanation:
+    """The explanation the gradebook popover and the learner's page show."""
+    policy = policy_for(organization=learner.organization)
+    evidence = _counted(learner, target)
+    items = [_item(e) for e in evidence]
+    now = timezone.now()
+    what_if = {}
+    for level in levels:
+        value = policy_what_if(policy, items, EvidenceItem(score=level, assessed_at=now))
+        what_if[level] = (value, status_label(value, policy))
+    return EstimateExplanation(
+        estimate=Estimate.objects.filter(learner=learner, target=target).first(),
+        explanation=policy_explanation(policy, items),
+        evidence=evidence,
+        what_if=what_if,
+    )
+
+
+def estimate_override(
+    *, learner: User, target: FrameworkItem, level: float | None, by: User, reason: str
+) -> Estimate:
+    """Set (or, with ``level=None``, clear) an educator's override; a reason is required."""
+    if not reason.strip():
+        raise ValidationError("An override needs a reason; it is shown with the override.")
+    with transaction.atomic():
+        estimate = estimate_refresh(learner=learner, target=target)
+        estimate.override_level = level
+        policy = policy_for(organization=learner.organization)
+        estimate.override_status = status_label(level, policy) if level is not None else ""
+        estimate.override_reason = reason if level is not None else ""
+        estimate.overridden_by = by if level is not None else None
+        estimate.overridden_at = timezone.now() if level is not None else None
+        estimate._change_reason = reason  # type: ignore[attr-defined]
+        estimate._history_user = by  # type: ignore[attr-defined]
+        estimate.save()
+    return estimate

@@ -1,0 +1,115 @@
+"""Recording and changing evidence. Every write checks the scale and the scorer's right
+to score the learner, is audited with its reason, and refreshes the estimate."""
+
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from continuum.evidence.models import (
+    Alignment,
+    Artifact,
+    Assessment,
+    Evidence,
+    EvidenceKind,
+    EvidenceSource,
+    Mark,
+)
+from continuum.evidence.services.estimates import estimate_refresh
+from continuum.evidence.services.scales import level_check, scales_for
+from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.people.models import User
+
+
+def _check(*, scorer: User, learner: User, target: FrameworkItem, mark: str, level: float | None):
+    if not scorer.has_perm("evidence.record_evidence", learner):
+        raise PermissionDenied(f"{learner} is not in any of your sections; you cannot score them.")
+    if target.kind != ItemKind.TARGET:
+        raise ValidationError(f"{target.human_coding_scheme} is not a learning target.")
+    if mark == Mark.SCORED:
+        if level is None:
+            raise ValidationError(
+                "Scored evidence needs a level (use missing or excused otherwise)."
+            )
+        level_check(target=target, level=level, scale=scales_for([target])[target.pk])
+    elif level is not None:
+        raise ValidationError(f"{mark.capitalize()} evidence has no level.")
+
+
+def evidence_record(
+    *,
+    learner: User,
+    target: FrameworkItem,
+    scorer: User,
+    assessed_at: datetime,
+    level: float | None = None,
+    mark: str = Mark.SCORED,
+    kind: str = EvidenceKind.SUMMATIVE,
+    weight: float = 1.0,
+    assessment: Assessment | None = None,
+    alignment: Alignment | None = None,
+    artifact: Artifact | None = None,
+    attempt: int | None = None,
+    due_on: date | None = None,
+    feedback: str = "",
+    source: str = EvidenceSource.ASSESSMENT,
+    reason: str = "Recorded",
+) -> Evidence:
+    """Add one piece of evidence to the learner's body of evidence on the target."""
+    _check(scorer=scorer, learner=learner, target=target, mark=mark, level=level)
+    if weight < 0:
+        raise ValidationError("Weight cannot be negative.")
+    with transaction.atomic():
+        if attempt is None:
+            attempt = (
+                Evidence.objects.filter(
+                    learner=learner, target=target, assessment=assessment
+                ).count()
+                + 1
+            )
+        evidence = Evidence(
+            learner=learner,
+            target=target,
+            scorer=scorer,
+            assessed_at=assessed_at,
+            level=level,
+            mark=mark,
+            kind=kind,
+            weight=weight,
+            assessment=assessment,
+            alignment=alignment,
+            artifact=artifact,
+            attempt=attempt,
+            due_on=due_on,
+            feedback=feedback,
+            source=source,
+        )
+        evidence._change_reason = reason  # type: ignore[attr-defined]
+        evidence._history_user = scorer  # type: ignore[attr-defined]
+        evidence.save()
+        estimate_refresh(learner=learner, target=target)
+    return evidence
+
+
+def evidence_update(
+    *,
+    evidence: Evidence,
+    by: User,
+    reason: str,
+    level: float | None,
+    mark: str = Mark.SCORED,
+    feedback: str | None = None,
+) -> Evidence:
+    """Change a score (a grade change): a reason is required and kept in the audit log."""
+    if not reason.strip():
+        raise ValidationError("Changing a score needs a reason.")
+    _check(scorer=by, learner=evidence.learner, target=evidence.target, mark=mark, level=level)
+    with transaction.atomic():
+        evidence.level, evidence.mark = level, mark
+        if feedback is not None:
+            evidence.feedback = feedback
+        evidence._change_reason = reason  # type: ignore[attr-defined]
+        evidence._history_user = by  # type: ignore[attr-defined]
+        evidence.save()
+        estimate_refresh(learner=evidence.learner, target=evidence.target)
+    return evidence
