@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("continuum.people.urls")),
     path("continuum/", include("continuum.frameworks.urls")),
     path("ims/case/v1p1/", include("continuum.frameworks.case_urls")),
+    path("", include("continuum.evidence.urls")),
     path("api/v1/", include("continuum.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
-from continuum.mastery.evidence import EvidenceColumns, FloatArray, IntArray, Kind
+from continuum.mastery.evidence import BoolArray, EvidenceColumns, FloatArray, IntArray, Kind
 
 Step = Callable[[FloatArray, FloatArray], FloatArray]
 
@@ -136,49 +136,67 @@ def group(
     """
     if not 0.0 <= formative_weight <= 1.0:
         raise ValueError(f"formative_weight must be within [0, 1], got {formative_weight}")
-    weight = np.where(
-        evidence.kind == Kind.FORMATIVE, evidence.weight * formative_weight, evidence.weight
-    )
-    keep = np.flatnonzero(weight > 0)
-    learner, target = evidence.learner[keep], evidence.target[keep]
-    order = _sort_order(learner, target, evidence.order_dates(order_by)[keep])
-    learner, target = learner[order], target[order]
-    new_group = np.ones(order.shape[0], dtype=bool)
-    new_group[1:] = (learner[1:] != learner[:-1]) | (target[1:] != target[:-1])
-    starts = np.flatnonzero(new_group)
+    weight = evidence.weight
+    if formative_weight != 1.0:
+        weight = np.where(evidence.kind == Kind.FORMATIVE, weight * formative_weight, weight)
+    learner, target, score = evidence.learner, evidence.target, evidence.score
+    date = evidence.order_dates(order_by)
+    counted = weight > 0
+    if not counted.all():
+        keep = np.flatnonzero(counted)
+        learner, target, date, score, weight = (
+            learner[keep],
+            target[keep],
+            date[keep],
+            score[keep],
+            weight[keep],
+        )
+    order, first = _sort_order(learner, target, date)
+    starts = np.flatnonzero(first)
     return Segments(
-        learner=learner[starts],
-        target=target[starts],
+        learner=learner[order[starts]],
+        target=target[order[starts]],
         starts=starts,
         lengths=np.diff(np.append(starts, order.shape[0])),
-        scores=evidence.score[keep][order],
-        weights=weight[keep][order],
+        scores=score[order],
+        weights=weight[order],
     )
 
 
-def _sort_order(learner: IntArray, target: IntArray, date: IntArray) -> IntArray:
-    """Row order sorted by (learner, target, date, original row): a stable sort, made fast.
+def _sort_order(learner: IntArray, target: IntArray, date: IntArray) -> tuple[IntArray, BoolArray]:
+    """Rows sorted by (learner, target, date, original row), and which start a new group.
 
-    Each column is shifted to start at 0 (dates are also divided by their common step, e.g.
-    86,400 when every date is a midnight) and packed into one int64 key. When the row number
-    fits in the key too, the key is unique and a plain sort of the keys (no permutation
-    carried along) gives the order in its low bits; else an unstable argsort of the key has
-    its runs of equal keys put back in row order; lexsort is left for keys over 63 bits.
+    A stable sort, made fast: each column is shifted to start at 0 (dates are also divided
+    by their common step, e.g. 86,400 when every date is a midnight) and packed into one
+    int64 key. When the row number fits in the key too, the key is unique and a plain sort
+    of the keys (no permutation carried along) leaves the order in its low bits; else an
+    unstable argsort has its runs of equal keys put back in row order; keys over 63 bits
+    fall back to lexsort.
     """
     rows = learner.shape[0]
     if rows == 0:
-        return np.zeros(0, np.int64)
+        return np.zeros(0, np.int64), np.zeros(0, bool)
     parts = [learner - learner.min(), target - target.min(), _date_steps(date)]
     bits = [int(part.max()).bit_length() for part in parts]
     row_bits = (rows - 1).bit_length()
     if sum(bits) + row_bits <= 63:
         key = _packed([*parts, np.arange(rows, dtype=np.int64)], [*bits, row_bits])
         key.sort()
-        key &= (1 << row_bits) - 1
-        return key
+        return key & ((1 << row_bits) - 1), _firsts(key >> (bits[2] + row_bits))
     if sum(bits) <= 63:
-        return _argsort_ties_by_row(_packed(parts, bits))
-    return np.lexsort((date, target, learner))
+        order, ranked = _argsort_ties_by_row(_packed(parts, bits))
+        return order, _firsts(ranked >> bits[2])
+    order = np.lexsort((date, target, learner))
+    first = _firsts(learner[order])
+    first[1:] |= _firsts(target[order])[1:]
+    return order, first
+
+
+def _firsts(sorted_keys: IntArray) -> BoolArray:
+    """True where a sorted key differs from the one before (and for the first)."""
+    first = np.ones(sorted_keys.shape[0], dtype=bool)
+    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=first[1:])
+    return first
 
 
 def _date_steps(date: IntArray) -> IntArray:
@@ -199,12 +217,13 @@ def _packed(parts: list[IntArray], bits: list[int]) -> IntArray:
     return key
 
 
-def _argsort_ties_by_row(key: IntArray) -> IntArray:
-    """A stable argsort of `key` from an unstable one: rows with equal keys in row order."""
+def _argsort_ties_by_row(key: IntArray) -> tuple[IntArray, IntArray]:
+    """A stable argsort of `key` from an unstable one (rows with equal keys in row order),
+    and the sorted keys."""
     order = np.argsort(key)
     ranked = key[order]
     tied = np.flatnonzero(ranked[1:] == ranked[:-1])
     if tied.size:
         at = np.union1d(tied, tied + 1)
         order[at] = order[at][np.lexsort((order[at], ranked[at]))]
-    return order
+    return order, ranked

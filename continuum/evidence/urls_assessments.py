@@ -1,0 +1,3 @@
+"""assessments URLs."""
+
+urlpatterns: list = []

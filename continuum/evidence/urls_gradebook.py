@@ -1,0 +1,3 @@
+"""gradebook URLs."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""integrations URLs."""
+
+urlpatterns: list = []

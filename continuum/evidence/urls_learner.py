@@ -1,0 +1,3 @@
+"""learner URLs."""
+
+urlpatterns: list = []
