@@ -53,3 +53,16 @@ def test_every_api_operation_has_a_summary_for_the_openapi_document():
         f"{method} {path}" for method, path, operation in operations if not operation.get("summary")
     ]
     assert not unnamed, f"API operations without a summary: {unnamed}"
+
+
+def test_every_link_between_documents_and_to_images_resolves():
+    broken = []
+    for page in [
+        ROOT / "README.md",
+        *ROOT.glob("docs/**/*.md"),
+        *ROOT.glob("continuum/*/README.md"),
+    ]:
+        for target in re.findall(r"\]\(([^)#:]+)\)", page.read_text()):
+            if not (page.parent / target).exists():
+                broken.append(f"{page.relative_to(ROOT)} → {target}")
+    assert not broken, f"broken links: {broken}"
