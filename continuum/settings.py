@@ -119,11 +119,18 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Audit reasons (why a score or a framework changed) are free text, not capped at 100.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Upload limit for CASE packages sent through the web UI (the largest public ones are ~4 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", default=50 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+
+# Largest learner portfolio upload; portfolio files live under VAR_DIR/portfolio, outside
+# the web root, and are served only through a permission-checked download view.
+CONTINUUM_PORTFOLIO_MAX_BYTES = envint("CONTINUUM_PORTFOLIO_MAX_BYTES", default=10 * 1024 * 1024)
 
 # Where tests and benchmarks find the read-only third-party data (never copied into the repo).
 CONTINUUM_SHARED_DATA = Path(

@@ -5,6 +5,8 @@ Routers call the same services and selectors as the HTML views; none holds logic
 
 from ninja import NinjaAPI
 
+from continuum.api.evidence import estimates_router
+from continuum.api.evidence import router as evidence_router
 from continuum.api.frameworks import router as frameworks_router
 
 api = NinjaAPI(
@@ -14,3 +16,5 @@ api = NinjaAPI(
     description="Competency frameworks, learners' progress and evidence.",
 )
 api.add_router("/frameworks", frameworks_router)
+api.add_router("/evidence", evidence_router)
+api.add_router("/estimates", estimates_router)

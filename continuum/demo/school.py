@@ -12,6 +12,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from continuum.demo.content import FRAMEWORKS, case_package
+from continuum.demo.semester import demo_semester_build
 from continuum.people.models import (
     CaseloadAssignment,
     Enrollment,
@@ -228,6 +229,7 @@ def demo_school_build(*, seed: int, today: date) -> DemoSchool:
         )
         for learner in learners[:3]
     )
+    demo_semester_build(seed=seed, today=today, school=school)
     return DemoSchool(demo_logins(), len(learners), len(sections), frameworks, created=True)
 
 

@@ -215,7 +215,7 @@ class Artifact(models.Model):
     targets = models.ManyToManyField(FrameworkItem, related_name="artifacts")
     title = models.CharField(max_length=200)
     reflection = models.TextField(blank=True)
-    file = models.FileField(storage=private_storage, upload_to="%Y/%m/")
+    file = models.FileField(storage=private_storage, upload_to="%Y/%m/")  # type: ignore[arg-type]  # a LazyObject standing in for a Storage
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
@@ -229,6 +229,7 @@ class Artifact(models.Model):
         related_name="artifacts_reviewed",
     )
     review_note = models.TextField(blank=True)
+    history = HistoricalRecords(excluded_fields=["file"])
 
     class Meta:
         ordering = ["-uploaded_at"]
@@ -411,6 +412,13 @@ class Reassessment(models.Model):
 
     class Meta:
         ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "target"],
+                condition=models.Q(status__in=["requested", "scheduled"]),
+                name="one_open_reassessment",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.learner} on {self.target.human_coding_scheme} ({self.status})"
@@ -449,6 +457,7 @@ class Proposal(models.Model):
     review_note = models.TextField(blank=True)
     proposed_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-proposed_at"]

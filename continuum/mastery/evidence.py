@@ -69,10 +69,12 @@ class EvidenceColumns:
     def order_dates(self, order_by: str) -> IntArray:
         """Seconds since the epoch of the date that orders evidence under a policy.
 
+        For `assessed_at` this is a view of the column, not a copy: read it, never write.
+
         Ordering by grading date is a known complaint (a late-graded early attempt would
         count as the latest), so policies may order by due date instead.
         """
-        assessed = self.assessed_at.astype(np.int64)
+        assessed = self.assessed_at.view(np.int64)
         if order_by == "assessed_at":
             return assessed
         if order_by == "due_at":

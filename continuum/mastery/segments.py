@@ -1,9 +1,10 @@
 """Evidence grouped per (learner, target) in order: the shape every batch method reads.
 
 Rows are sorted by (learner, target, ordering date, original row) so each group is a
-contiguous segment. Sums run as a left-to-right fold over attempt positions, vectorised
-across all groups, so a batch sum adds the same numbers in the same order as the
-one-group functions do: the two forms of every method agree exactly, not just closely.
+contiguous segment (`row_order` does the sort). Sums add each group's rows left to right
+and other recurrences run as a fold over attempt positions, vectorised across all groups,
+so a batch adds the same numbers in the same order as the one-group functions do: the two
+forms of every method agree exactly, not just closely.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from functools import cached_property
 
 import numpy as np
 
-from continuum.mastery.evidence import BoolArray, EvidenceColumns, FloatArray, IntArray, Kind
+from continuum.mastery.evidence import EvidenceColumns, FloatArray, IntArray, Kind
+from continuum.mastery.row_order import row_order
 
 Step = Callable[[FloatArray, FloatArray], FloatArray]
 
@@ -38,7 +40,9 @@ class Segments:
     @cached_property
     def row_group(self) -> IntArray:
         """Group index of every row."""
-        return np.repeat(np.arange(self.size, dtype=np.int64), self.lengths)
+        marks = np.zeros(self.scores.shape[0], dtype=np.int64)
+        marks[self.starts[1:]] = 1
+        return np.cumsum(marks, out=marks)
 
     @cached_property
     def position(self) -> IntArray:
@@ -57,8 +61,12 @@ class Segments:
         Returns (group order, row permutation, offset of each attempt position, number of
         groups that have that position); the groups still active at attempt k are a prefix.
         """
-        order = np.argsort(-self.lengths, kind="stable")
         longest = int(self.lengths.max(initial=0))
+        # Longest first, ties in group order; a 16-bit key gets NumPy's radix sort.
+        shorter_by = longest - self.lengths
+        if longest < 2**16:
+            shorter_by = shorter_by.astype(np.uint16)
+        order = np.argsort(shorter_by, kind="stable")
         active = self.size - np.searchsorted(self.lengths[order][::-1], np.arange(1, longest + 1))
         first_rows = self.starts[order]
         rows = [first_rows[: int(count)] + k for k, count in enumerate(active)]
@@ -151,79 +159,15 @@ def group(
             score[keep],
             weight[keep],
         )
-    order, first = _sort_order(learner, target, date)
-    starts = np.flatnonzero(first)
+    order, starts, group_learner, group_target = row_order(learner, target, date)
+    lengths = np.empty_like(starts)
+    np.subtract(starts[1:], starts[:-1], out=lengths[:-1])
+    lengths[-1:] = order.shape[0] - starts[-1:]
     return Segments(
-        learner=learner[order[starts]],
-        target=target[order[starts]],
+        learner=group_learner,
+        target=group_target,
         starts=starts,
-        lengths=np.diff(np.append(starts, order.shape[0])),
+        lengths=lengths,
         scores=score[order],
         weights=weight[order],
     )
-
-
-def _sort_order(learner: IntArray, target: IntArray, date: IntArray) -> tuple[IntArray, BoolArray]:
-    """Rows sorted by (learner, target, date, original row), and which start a new group.
-
-    A stable sort, made fast: each column is shifted to start at 0 (dates are also divided
-    by their common step, e.g. 86,400 when every date is a midnight) and packed into one
-    int64 key. When the row number fits in the key too, the key is unique and a plain sort
-    of the keys (no permutation carried along) leaves the order in its low bits; else an
-    unstable argsort has its runs of equal keys put back in row order; keys over 63 bits
-    fall back to lexsort.
-    """
-    rows = learner.shape[0]
-    if rows == 0:
-        return np.zeros(0, np.int64), np.zeros(0, bool)
-    parts = [learner - learner.min(), target - target.min(), _date_steps(date)]
-    bits = [int(part.max()).bit_length() for part in parts]
-    row_bits = (rows - 1).bit_length()
-    if sum(bits) + row_bits <= 63:
-        key = _packed([*parts, np.arange(rows, dtype=np.int64)], [*bits, row_bits])
-        key.sort()
-        return key & ((1 << row_bits) - 1), _firsts(key >> (bits[2] + row_bits))
-    if sum(bits) <= 63:
-        order, ranked = _argsort_ties_by_row(_packed(parts, bits))
-        return order, _firsts(ranked >> bits[2])
-    order = np.lexsort((date, target, learner))
-    first = _firsts(learner[order])
-    first[1:] |= _firsts(target[order])[1:]
-    return order, first
-
-
-def _firsts(sorted_keys: IntArray) -> BoolArray:
-    """True where a sorted key differs from the one before (and for the first)."""
-    first = np.ones(sorted_keys.shape[0], dtype=bool)
-    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=first[1:])
-    return first
-
-
-def _date_steps(date: IntArray) -> IntArray:
-    """Dates as whole steps after the earliest, the step being their greatest common divisor."""
-    offset = date - date.min()
-    step = int(np.gcd.reduce(offset))
-    if step > 1:
-        offset //= step
-    return offset
-
-
-def _packed(parts: list[IntArray], bits: list[int]) -> IntArray:
-    """One int64 per row holding the non-negative `parts`, most significant first."""
-    key = parts[0].copy()
-    for part, width in zip(parts[1:], bits[1:], strict=True):
-        key <<= width
-        key |= part
-    return key
-
-
-def _argsort_ties_by_row(key: IntArray) -> tuple[IntArray, IntArray]:
-    """A stable argsort of `key` from an unstable one (rows with equal keys in row order),
-    and the sorted keys."""
-    order = np.argsort(key)
-    ranked = key[order]
-    tied = np.flatnonzero(ranked[1:] == ranked[:-1])
-    if tied.size:
-        at = np.union1d(tied, tied + 1)
-        order[at] = order[at][np.lexsort((order[at], ranked[at]))]
-    return order, ranked

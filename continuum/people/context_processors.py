@@ -5,20 +5,37 @@ from django.utils.translation import gettext as _
 
 from continuum.people.models import Role
 
-_STAFF_ROLES = {Role.EDUCATOR, Role.LEADER, Role.DISTRICT_ADMIN}
+_SECTION_ROLES = {Role.EDUCATOR, Role.LEADER, Role.DISTRICT_ADMIN}
+_GRADEBOOK_ROLES = {Role.EDUCATOR, Role.LEADER}
+_ASSESSMENT_ROLES = {Role.LEARNER, Role.EDUCATOR, Role.LEADER}
+_INTEGRATION_ROLES = {Role.EDUCATOR, Role.LEADER, Role.DISTRICT_ADMIN}
+
+
+def _items(user) -> list[tuple[str, str]]:
+    items = [(_("Home"), reverse("home")), (_("Continuum"), reverse("framework_list"))]
+    if user.role == Role.LEARNER:
+        items.append((_("My evidence"), reverse("learner_evidence", args=[user.pk])))
+    if user.role in _GRADEBOOK_ROLES:
+        items.append((_("Gradebook"), reverse("gradebook_home")))
+    if user.role in _ASSESSMENT_ROLES:
+        items.append((_("Assessments"), reverse("assessment_list")))
+    if user.role == Role.EDUCATOR:
+        items.append((_("Requests"), reverse("learner_requests")))
+    if user.role in _SECTION_ROLES:
+        items.append((_("Sections"), reverse("section_list")))
+    if user.role != Role.LEARNER:
+        items.append((_("Learners"), reverse("learner_list")))
+    if user.role in _INTEGRATION_ROLES:
+        items.append((_("Integrations"), reverse("integrations")))
+    if user.role == Role.DISTRICT_ADMIN:
+        items.append((_("Import a framework"), reverse("case_import")))
+    return items
 
 
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    items = [(_("Home"), reverse("home")), (_("Continuum"), reverse("framework_list"))]
-    if user.role in _STAFF_ROLES:
-        items.append((_("Sections"), reverse("section_list")))
-    if user.role != Role.LEARNER:
-        items.append((_("Learners"), reverse("learner_list")))
-    if user.role == Role.DISTRICT_ADMIN:
-        items.append((_("Import a framework"), reverse("case_import")))
     path = request.path
     return {
         "nav_items": [
@@ -27,6 +44,6 @@ def navigation(request):
                 "url": url,
                 "current": path == url or (url != "/" and path.startswith(url)),
             }
-            for label, url in items
+            for label, url in _items(user)
         ]
     }

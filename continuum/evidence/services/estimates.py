@@ -4,7 +4,7 @@ overridden by educators only with a reason."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -107,6 +107,8 @@ def estimate_override(
     *, learner: User, target: FrameworkItem, level: float | None, by: User, reason: str
 ) -> Estimate:
     """Set (or, with ``level=None``, clear) an educator's override; a reason is required."""
+    if not by.has_perm("evidence.override_estimate", learner):
+        raise PermissionDenied(f"{learner} is not in any of your sections; you cannot override.")
     if not reason.strip():
         raise ValidationError("An override needs a reason; it is shown with the override.")
     with transaction.atomic():

@@ -15,7 +15,7 @@ def policy_for(*, organization: Organization | None) -> GradingPolicy:
         scopes.append(organization.pk)
         organization = organization.parent
     records = GradingPolicyRecord.objects.filter(organization_id__in=scopes)
-    by_scope = {}
+    by_scope: dict[int, GradingPolicyRecord] = {}
     for record in records.order_by("organization", "-version"):
         by_scope.setdefault(record.organization_id, record)
     for scope in scopes:

@@ -111,9 +111,11 @@ def test_the_explanation_lists_each_piece_of_evidence_and_what_ifs(world, sample
     record(world, sample, 2)
     record(world, sample, 3, days=7)
     explained = estimate_explain(learner=world["lena"], target=sample["N.1.a"], levels=[1, 4])
+    assert explained.explanation is not None
+    assert explained.estimate is not None
+    level = explained.estimate.level
+    assert level is not None
     assert [e.level for e in explained.evidence] == [2, 3]
     assert len(explained.explanation.contributions) == 2
-    assert sum(c.amount for c in explained.explanation.contributions) == pytest.approx(
-        explained.estimate.level
-    )
-    assert explained.what_if[4][0] > explained.estimate.level > explained.what_if[1][0]
+    assert sum(c.amount or 0 for c in explained.explanation.contributions) == pytest.approx(level)
+    assert explained.what_if[4][0] > level > explained.what_if[1][0]

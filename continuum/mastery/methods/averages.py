@@ -87,7 +87,9 @@ def weighted_average(scores: Sequence[float], *, w: float) -> float:
 
 def weighted_average_batch(segments: Segments, *, w: float) -> FloatArray:
     # Adding the latest row as 0.0 leaves the left-to-right sum of the earlier ones exact.
-    earlier_only = np.where(segments.from_end == 0, 0.0, segments.scores)
+    last_rows = segments.starts + segments.lengths - 1
+    earlier_only = segments.scores.copy()
+    earlier_only[last_rows] = 0.0
     earlier = segments.sums(earlier_only) / np.maximum(segments.lengths - 1, 1)
     last = segments.lasts(segments.scores)
     return np.where(segments.lengths == 1, last, w * last + (1.0 - w) * earlier)

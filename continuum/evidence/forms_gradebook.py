@@ -1,0 +1,79 @@
+"""Forms of the gradebook: an override with its reason, and scoring a class on a target."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from continuum.evidence.models import EvidenceKind, EvidenceSource
+from continuum.frameworks.models import ProficiencyScale
+from continuum.people.models import User
+
+CLEAR = "clear"
+
+
+def _level_choices(scale: ProficiencyScale | None) -> list[tuple[str, str]]:
+    levels = scale.levels.all() if scale else []
+    return [(f"{level.value:g}", f"{level.value:g} {level.name}") for level in levels]
+
+
+class OverrideForm(forms.Form):
+    level = forms.ChoiceField(label=_("Level to show instead"))
+    # simple-history keeps change reasons in a 100-character column.
+    reason = forms.CharField(
+        label=_("Reason for the override"),
+        max_length=100,
+        help_text=_("Shown with the override and kept in the audit log."),
+        widget=forms.TextInput(),
+    )
+
+    def __init__(self, data=None, *, scale: ProficiencyScale | None, overridden: bool):
+        super().__init__(data)
+        choices = _level_choices(scale)
+        if overridden:
+            choices.append((CLEAR, str(_("Remove the override (show the calculated estimate)"))))
+        self.fields["level"].choices = choices  # type: ignore[attr-defined]
+
+    def level_value(self) -> float | None:
+        value = self.cleaned_data["level"]
+        return None if value == CLEAR else float(value)
+
+
+class ClassScoreForm(forms.Form):
+    """One level per learner (blank skips the learner), all recorded together."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind of evidence"), choices=EvidenceKind.choices, initial=EvidenceKind.FORMATIVE
+    )
+    source = forms.ChoiceField(
+        label=_("Source"),
+        choices=[
+            (EvidenceSource.ASSESSMENT.value, EvidenceSource.ASSESSMENT.label),
+            (EvidenceSource.OBSERVATION.value, EvidenceSource.OBSERVATION.label),
+        ],
+    )
+
+    def __init__(self, data=None, *, learners: list[User], scale: ProficiencyScale | None):
+        super().__init__(data)
+        choices = [
+            ("", str(_("— skip —"))),
+            *_level_choices(scale),
+            ("m", str(_("Missing"))),
+            ("e", str(_("Excused"))),
+        ]
+        self.learners = learners
+        for learner in learners:
+            self.fields[self.field_name(learner)] = forms.ChoiceField(
+                label=str(learner), choices=choices, required=False
+            )
+
+    @staticmethod
+    def field_name(learner: User) -> str:
+        return f"learner_{learner.pk}"
+
+    def learner_fields(self):
+        return [(learner, self[self.field_name(learner)]) for learner in self.learners]
+
+    def entries(self) -> dict[User, str]:
+        return {
+            learner: self.cleaned_data.get(self.field_name(learner)) or ""
+            for learner in self.learners
+        }

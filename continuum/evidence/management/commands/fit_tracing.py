@@ -1,0 +1,30 @@
+"""``continuum fit_tracing``: refit knowledge-tracing parameters from all responses."""
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from continuum.evidence.services.tracing import tracing_fit_all
+
+
+class Command(BaseCommand):
+    help = "Fit BKT parameters for every target with enough auto-scored responses."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--minimum",
+            type=int,
+            default=50,
+            help="Refit only targets with at least this many responses (default 50).",
+        )
+
+    def handle(self, *args, minimum: int, **options) -> None:
+        if minimum < 1:
+            raise CommandError("--minimum must be at least 1.")
+        fitted = tracing_fit_all(minimum=minimum)
+        for stored in fitted:
+            p = stored.parameters
+            self.stdout.write(
+                f"{stored.target.human_coding_scheme}: {stored.responses} responses, "
+                f"prior {p['prior']:.2f}, learn {p['learn']:.2f}, "
+                f"guess {p['guess']:.2f}, slip {p['slip']:.2f}"
+            )
+        self.stdout.write(f"Fitted {len(fitted)} target(s).")

@@ -1,0 +1,309 @@
+"""Reads for the gradebook: a section's learners × a framework's learning targets.
+
+Every read is a fixed number of queries whatever the class size: the roster, the
+targets, their scales, then the estimates (or the evidence) of the whole grid at once.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from continuum.evidence.models import Alignment, Estimate, Evidence, EvidenceKind, Mark
+from continuum.frameworks.models import (
+    Framework,
+    FrameworkItem,
+    ItemKind,
+    LearningArea,
+)
+from continuum.mastery import GradingPolicy, status_of
+from continuum.people import selectors as people
+from continuum.people.models import Role, Section, User
+
+View = Literal["estimate", "evidence"]
+VIEWS: tuple[View, ...] = ("estimate", "evidence")
+
+# Short status words shown in every cell beside the level, so colour is never alone.
+ABBREVIATIONS = {
+    "not started": "",
+    "not yet": "NY",
+    "approaching": "AP",
+    "proficient": "P",
+    "advanced": "AD",
+    Mark.MISSING: "M",
+    Mark.EXCUSED: "EX",
+}
+LEGEND = [
+    ("not-yet", "NY", "not yet"),
+    ("approaching", "AP", "approaching"),
+    ("proficient", "P", "proficient"),
+    ("advanced", "AD", "advanced"),
+    ("missing", "M", "missing"),
+    ("excused", "EX", "excused"),
+    ("not-started", "–", "not started"),
+]
+
+
+def gradebook_section_list(*, user: User) -> QuerySet[Section]:
+    """Sections whose gradebook the user may open: taught (educator) or in their school
+    (leader). Nobody else keeps a gradebook."""
+    if user.role not in {Role.EDUCATOR, Role.LEADER}:
+        return Section.objects.none()
+    return people.section_list(user=user).order_by("title")
+
+
+def gradebook_section_get(*, user: User, section_id: int) -> Section:
+    """Raises Section.DoesNotExist unless the user may open this section's gradebook."""
+    return gradebook_section_list(user=user).get(pk=section_id)
+
+
+def gradebook_learners(*, section: Section) -> list[User]:
+    return list(
+        section.learners.select_related("organization").order_by("last_name", "first_name", "pk")
+    )
+
+
+def gradebook_framework_list(*, section: Section) -> list[Framework]:
+    """Frameworks with learning targets; those the section already uses come first."""
+    used = set(
+        Evidence.objects.filter(learner__enrollments__section=section)
+        .order_by()
+        .values_list("target__version__framework_id", flat=True)
+        .distinct()
+    ) | set(
+        Alignment.objects.filter(assessment__section=section)
+        .order_by()
+        .values_list("target__version__framework_id", flat=True)
+        .distinct()
+    )
+    frameworks = Framework.objects.filter(versions__items__kind=ItemKind.TARGET).distinct()
+    return sorted(frameworks, key=lambda framework: (framework.pk not in used, framework.title))
+
+
+def gradebook_targets(*, framework: Framework) -> list[FrameworkItem]:
+    """The learning targets of the framework's current version, in tree order."""
+    latest = framework.versions.order_by("-number").values("pk")[:1]
+    return list(
+        FrameworkItem.objects.filter(version__in=latest, kind=ItemKind.TARGET).order_by(
+            "position", "human_coding_scheme", "pk"
+        )
+    )
+
+
+@dataclass
+class Cell:
+    """One learner × target: what the grid shows and what its popover will explain."""
+
+    learner: User
+    target: FrameworkItem
+    level: float | None = None
+    status: str = "not started"
+    count: int = 0
+    overridden: bool = False
+    override_reason: str = ""
+    assessed_at: datetime | None = None
+    kind: str = ""
+    view: View = "estimate"
+    href: str = ""
+
+    @property
+    def abbreviation(self) -> str:
+        return ABBREVIATIONS.get(self.status, "")
+
+    @property
+    def css(self) -> str:
+        return self.status.replace(" ", "-")
+
+    @property
+    def level_text(self) -> str:
+        return "" if self.level is None else f"{self.level:.1f}".removesuffix(".0")
+
+    @property
+    def shown(self) -> str:
+        """What the cell says on screen, e.g. "3.3 P ✎"."""
+        parts = [self.level_text, self.abbreviation or "–", "✎" if self.overridden else ""]
+        return " ".join(part for part in parts if part)
+
+    @property
+    def spoken(self) -> str:
+        """The same for screen readers, in words, e.g. "3.3, proficient, overridden"."""
+        parts = [self.level_text, self.status, _("overridden") if self.overridden else ""]
+        if self.view == "evidence" and self.count:
+            parts.append(ngettext("%d attempt", "%d attempts", self.count) % self.count)
+        return ", ".join(part for part in parts if part)
+
+
+@dataclass
+class Row:
+    learner: User
+    cells: list[Cell] = field(default_factory=list)
+
+
+@dataclass
+class Grid:
+    section: Section
+    view: View
+    academic: list[FrameworkItem]
+    lifelong: list[FrameworkItem]
+    rows: list[Row]
+
+    @property
+    def targets(self) -> list[FrameworkItem]:
+        return [*self.academic, *self.lifelong]
+
+
+def _estimate_cells(learners, targets) -> dict[tuple[int, int], Cell]:
+    estimates = Estimate.objects.filter(learner__in=learners, target__in=targets).only(
+        "learner_id",
+        "target_id",
+        "level",
+        "status",
+        "evidence_count",
+        "override_level",
+        "override_status",
+        "override_reason",
+    )
+    return {
+        (e.learner_id, e.target_id): Cell(
+            learner=None,  # type: ignore[arg-type]  # filled by gradebook_grid
+            target=None,  # type: ignore[arg-type]
+            level=e.shown_level,
+            status=e.shown_status,
+            count=e.evidence_count,
+            overridden=e.is_overridden,
+            override_reason=e.override_reason,
+        )
+        for e in estimates
+    }
+
+
+def _evidence_cells(learners, targets, policy: GradingPolicy) -> dict[tuple[int, int], Cell]:
+    """The latest piece of evidence per learner-target, with how many there are."""
+    rows = (
+        Evidence.objects.filter(learner__in=learners, target__in=targets)
+        .order_by("assessed_at", "pk")
+        .values_list("learner_id", "target_id", "level", "mark", "assessed_at", "kind")
+    )
+    cells: dict[tuple[int, int], Cell] = {}
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for learner_id, target_id, level, mark, assessed_at, kind in rows:
+        key = (learner_id, target_id)
+        counts[key] += 1
+        status = mark if mark != Mark.SCORED else status_of(level, policy.evidence_bands).label
+        cells[key] = Cell(
+            learner=None,  # type: ignore[arg-type]
+            target=None,  # type: ignore[arg-type]
+            level=level,
+            status=status,
+            assessed_at=assessed_at,
+            kind=kind,
+        )
+    for key, cell in cells.items():
+        cell.count = counts[key]
+    return cells
+
+
+def gradebook_grid(
+    *,
+    section: Section,
+    targets: list[FrameworkItem],
+    view: View,
+    policy: GradingPolicy,
+) -> Grid:
+    """The whole grid in a constant number of queries; ``policy`` (the school's) gives
+    the statuses of single pieces of evidence."""
+    learners = gradebook_learners(section=section)
+    if view == "evidence":
+        found = _evidence_cells(learners, targets, policy)
+    else:
+        found = _estimate_cells(learners, targets)
+    ordered = [t for t in targets if t.learning_area != LearningArea.LIFELONG] + [
+        t for t in targets if t.learning_area == LearningArea.LIFELONG
+    ]
+    rows, base = [], _explain_base(section)
+    for learner in learners:
+        row = Row(learner=learner)
+        for target in ordered:
+            cell = found.get((learner.pk, target.pk)) or Cell(learner=learner, target=target)
+            _place(cell, learner, target, view, base)
+            row.cells.append(cell)
+        rows.append(row)
+    return Grid(
+        section=section,
+        view=view,
+        academic=[t for t in ordered if t.learning_area != LearningArea.LIFELONG],
+        lifelong=[t for t in ordered if t.learning_area == LearningArea.LIFELONG],
+        rows=rows,
+    )
+
+
+def gradebook_cell(
+    *, learner: User, target: FrameworkItem, view: View, section: Section, policy: GradingPolicy
+) -> Cell:
+    """One cell, as the grid would show it, after a change."""
+    if view == "evidence":
+        cell = _evidence_cells([learner], [target], policy).get((learner.pk, target.pk))
+    else:
+        cell = _estimate_cells([learner], [target]).get((learner.pk, target.pk))
+    cell = cell or Cell(learner=learner, target=target)
+    _place(cell, learner, target, view, _explain_base(section))
+    return cell
+
+
+def _explain_base(section: Section) -> str:
+    """The explanation link with slots for learner and target: reversed once per grid,
+    not once per cell (the grid has 1,400 of them)."""
+    url = reverse("gradebook_explain", args=[section.pk, 0, 0])
+    return url.replace("/learners/0/targets/0/", "/learners/{}/targets/{}/")
+
+
+def _place(cell: Cell, learner: User, target: FrameworkItem, view: View, base: str) -> None:
+    cell.learner, cell.target, cell.view = learner, target, view
+    cell.href = base.format(learner.pk, target.pk) + (
+        "?view=evidence" if view == "evidence" else ""
+    )
+
+
+def gradebook_learner_get(*, section: Section, learner_id: int) -> User:
+    """A learner enrolled in the section; raises User.DoesNotExist otherwise."""
+    return section.learners.get(pk=learner_id)
+
+
+@dataclass(frozen=True)
+class ContributionRow:
+    evidence: Evidence
+    weight: float
+    share: float | None
+    counted: bool
+    note: str
+
+
+def contribution_rows(explained, policy: GradingPolicy) -> list[ContributionRow]:
+    """Pair each piece of evidence with its contribution, in the order the engine used
+    (the policy's ordering date; evidence that weighs nothing is left out, as there)."""
+    if explained.explanation is None:
+        return []
+
+    def when(evidence: Evidence) -> datetime:
+        if policy.order_by == "due_at" and evidence.due_on:
+            return datetime.combine(
+                evidence.due_on, datetime.min.time(), tzinfo=evidence.assessed_at.tzinfo
+            )
+        return evidence.assessed_at
+
+    weighed = []
+    for evidence in sorted(explained.evidence, key=when):
+        factor = policy.formative_weight if evidence.kind == EvidenceKind.FORMATIVE else 1.0
+        if evidence.weight * factor > 0:
+            weighed.append((evidence, evidence.weight * factor))
+    return [
+        ContributionRow(evidence, weight, part.share, part.counted, part.note)
+        for (evidence, weight), part in zip(
+            weighed, explained.explanation.contributions, strict=True
+        )
+    ]

@@ -1,0 +1,259 @@
+"""The educator gradebook: a section's learners × learning targets, scored from the
+keyboard, one class at a time on a target, and explained cell by cell."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from continuum.evidence.forms_gradebook import ClassScoreForm, OverrideForm
+from continuum.evidence.models import EvidenceKind, EvidenceSource
+from continuum.evidence.selectors import gradebook as selectors
+from continuum.evidence.services.estimates import estimate_explain, estimate_override
+from continuum.evidence.services.gradebook import gradebook_class_score, gradebook_entry_record
+from continuum.evidence.services.policy import DEFAULT_POLICY, policy_for
+from continuum.evidence.services.scales import scales_for
+from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.lib.access import requires
+from continuum.people.models import Section, User
+
+TEMPLATE = "evidence/gradebook_section.html"
+
+
+def _section(request, section_id: int) -> Section:
+    try:
+        return selectors.gradebook_section_get(user=request.user, section_id=section_id)
+    except Section.DoesNotExist:
+        raise Http404(_("No such section among yours.")) from None
+
+
+def _learner(section: Section, learner_id: int) -> User:
+    try:
+        return selectors.gradebook_learner_get(section=section, learner_id=learner_id)
+    except User.DoesNotExist:
+        raise Http404(_("That learner is not in this section.")) from None
+
+
+def _target(target_id: int) -> FrameworkItem:
+    return get_object_or_404(FrameworkItem, pk=target_id, kind=ItemKind.TARGET)
+
+
+def _policy(section: Section, view: selectors.View):
+    """The school's policy, needed only to name the status of single pieces of evidence."""
+    return policy_for(organization=section.school) if view == "evidence" else DEFAULT_POLICY
+
+
+def _view(value: str | None) -> selectors.View:
+    return "evidence" if value == "evidence" else "estimate"
+
+
+def _problem(message: str, status: int) -> HttpResponse:
+    """An error for the live region: HTMX puts it there and leaves the grid untouched."""
+    response = HttpResponse(format_html('<span class="gb-error">{}</span>', message), status=status)
+    response["HX-Retarget"] = "#gb-status"
+    response["HX-Reswap"] = "innerHTML"
+    return response
+
+
+@requires("evidence.use_gradebook")
+def gradebook_home(request):
+    sections = selectors.gradebook_section_list(user=request.user)
+    return render(request, "evidence/gradebook_home.html", {"sections": sections})
+
+
+@requires("evidence.use_gradebook")
+def gradebook_section(request, section_id: int):
+    section = _section(request, section_id)
+    frameworks = selectors.gradebook_framework_list(section=section)
+    chosen = request.GET.get("framework")
+    framework = next((f for f in frameworks if str(f.pk) == chosen), None)
+    framework = framework or (frameworks[0] if frameworks else None)
+    view = _view(request.GET.get("view"))
+    targets = selectors.gradebook_targets(framework=framework) if framework else []
+    policy = _policy(section, view)
+    grid = selectors.gradebook_grid(section=section, targets=targets, view=view, policy=policy)
+    scales = scales_for(targets)
+    context = {
+        "section": section,
+        "frameworks": frameworks,
+        "framework": framework,
+        "grid": grid,
+        "kinds": EvidenceKind.choices,
+        "view_choices": [("estimate", _("Estimates")), ("evidence", _("Latest evidence"))],
+        "legend": selectors.LEGEND,
+        "first_lifelong": len(grid.academic) + 2 if grid.lifelong else 0,
+        "scale": next(iter(scale for scale in scales.values() if scale), None),
+        "can_record": section.educators.filter(pk=request.user.pk).exists(),
+    }
+    if request.htmx and request.htmx.target == "gb-grid":
+        return render(request, f"{TEMPLATE}#grid", context)
+    return render(request, TEMPLATE, context)
+
+
+@require_POST
+@requires("evidence.use_gradebook")
+def gradebook_cell_record(request, section_id: int, learner_id: int, target_id: int):
+    """Record what was typed in one cell; refusals go to the live region (see _problem)."""
+    section = _section(request, section_id)
+    learner = get_object_or_404(User, pk=learner_id)
+    target = _target(target_id)
+    try:
+        evidence = gradebook_entry_record(
+            section=section,
+            learner=learner,
+            target=target,
+            scorer=request.user,
+            text=request.POST.get("entry", ""),
+            assessed_at=timezone.now(),
+            kind=request.POST.get("kind", EvidenceKind.FORMATIVE),
+            source=request.POST.get("source", EvidenceSource.ASSESSMENT),
+        )
+    except PermissionDenied as error:
+        return _problem(_("Nothing recorded: %(error)s") % {"error": error}, 403)
+    except ValidationError as error:
+        return _problem(_("Nothing recorded: %(error)s") % {"error": " ".join(error.messages)}, 422)
+    view = _view(request.POST.get("view"))
+    cell = selectors.gradebook_cell(
+        learner=learner, target=target, view=view, section=section, policy=_policy(section, view)
+    )
+    what = f"{evidence.level:g}" if evidence.level is not None else evidence.get_mark_display()
+    announce = _("Recorded %(what)s for %(learner)s on %(target)s.") % {
+        "what": what,
+        "learner": learner,
+        "target": target.human_coding_scheme,
+    }
+    context = {"cell": cell, "section": section, "grid": {"view": view}, "announce": announce}
+    return render(request, f"{TEMPLATE}#cell_recorded", context)
+
+
+def _explain_context(request, section: Section, learner: User, target: FrameworkItem, form=None):
+    scale = scales_for([target])[target.pk]
+    levels = [level.value for level in scale.levels.all()] if scale else []
+    explained = estimate_explain(learner=learner, target=target, levels=levels)
+    policy = policy_for(organization=learner.organization)
+    estimate = explained.estimate
+    can_override = request.user.has_perm("evidence.override_estimate", learner)
+    if form is None and can_override:
+        form = OverrideForm(scale=scale, overridden=bool(estimate and estimate.is_overridden))
+    history = (
+        estimate.history.exclude(history_change_reason="Recalculated from evidence")
+        .select_related("history_user")
+        .order_by("-history_date")[:5]
+        if estimate
+        else []
+    )
+    return {
+        "section": section,
+        "learner": learner,
+        "target": target,
+        "explained": explained,
+        "estimate": estimate,
+        "rows": selectors.contribution_rows(explained, policy),
+        "policy": policy,
+        "method_label": policy.method.replace("_", " "),
+        "what_if": sorted(explained.what_if.items()),
+        "form": form,
+        "history": history,
+        "view": _view(request.GET.get("view") or request.POST.get("view")),
+    }
+
+
+@requires("evidence.use_gradebook")
+def gradebook_explain(request, section_id: int, learner_id: int, target_id: int):
+    section = _section(request, section_id)
+    learner, target = _learner(section, learner_id), _target(target_id)
+    context = _explain_context(request, section, learner, target)
+    if request.htmx:
+        return render(request, f"{TEMPLATE}#explain", context)
+    return render(request, "evidence/gradebook_explain.html", context)
+
+
+@require_POST
+@requires("evidence.use_gradebook")
+def gradebook_override(request, section_id: int, learner_id: int, target_id: int):
+    section = _section(request, section_id)
+    learner, target = _learner(section, learner_id), _target(target_id)
+    if not request.user.has_perm("evidence.override_estimate", learner):
+        raise PermissionDenied(
+            _("Only an educator of %(learner)s may override.") % {"learner": learner}
+        )
+    scale = scales_for([target])[target.pk]
+    estimate = learner.estimates.filter(target=target).first()
+    form = OverrideForm(
+        request.POST, scale=scale, overridden=bool(estimate and estimate.is_overridden)
+    )
+    if form.is_valid():
+        estimate_override(
+            learner=learner,
+            target=target,
+            level=form.level_value(),
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        if not request.htmx:
+            messages.success(request, _("Override saved."))
+            url = reverse("gradebook_explain", args=[section.pk, learner.pk, target.pk])
+            return redirect(url)
+        context = _explain_context(request, section, learner, target)
+        view = context["view"]
+        context["cell"] = selectors.gradebook_cell(
+            learner=learner,
+            target=target,
+            view=view,
+            section=section,
+            policy=_policy(section, view),
+        )
+        context["grid"] = {"view": view}
+        context["announce"] = _("Override saved for %(learner)s on %(target)s.") % {
+            "learner": learner,
+            "target": target.human_coding_scheme,
+        }
+        return render(request, f"{TEMPLATE}#override_saved", context)
+    context = _explain_context(request, section, learner, target, form=form)
+    template = f"{TEMPLATE}#explain" if request.htmx else "evidence/gradebook_explain.html"
+    return render(request, template, context, status=422)
+
+
+@requires("evidence.use_gradebook")
+def gradebook_class_score_view(request, section_id: int, target_id: int):
+    section = _section(request, section_id)
+    if not section.educators.filter(pk=request.user.pk).exists():
+        raise PermissionDenied(_("Only the section's educators score its class."))
+    target = _target(target_id)
+    learners = selectors.gradebook_learners(section=section)
+    scale = scales_for([target])[target.pk]
+    form = ClassScoreForm(request.POST or None, learners=learners, scale=scale)
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST" and form.is_valid():
+        try:
+            recorded = gradebook_class_score(
+                section=section,
+                target=target,
+                scorer=request.user,
+                entries=form.entries(),
+                assessed_at=timezone.now(),
+                kind=form.cleaned_data["kind"],
+                source=form.cleaned_data["source"],
+            )
+        except PermissionDenied as error:
+            errors = {"": [str(error)]}
+        except ValidationError as error:
+            errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+        else:
+            messages.success(
+                request,
+                _("Recorded %(n)d scores on %(target)s.")
+                % {"n": len(recorded), "target": target.human_coding_scheme},
+            )
+            return redirect(
+                reverse("gradebook_section", args=[section.pk])
+                + f"?framework={target.version.framework_id}"
+            )
+    context = {"section": section, "target": target, "form": form, "errors": errors}
+    status = 422 if request.method == "POST" else 200
+    return render(request, "evidence/gradebook_class_score.html", context, status=status)

@@ -1,0 +1,116 @@
+"""The learner's evidence page, the explanation of one estimate, and the educator's queue
+of learner requests. Shared helpers for the learner-side views live here too."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
+from django.forms import Form
+from django.shortcuts import get_object_or_404, render
+
+from continuum.evidence.selectors import learner_requests as requests_selectors
+from continuum.evidence.selectors import progress
+from continuum.evidence.services.estimates import estimate_explain
+from continuum.evidence.services.policy import policy_for
+from continuum.evidence.services.scales import scales_for
+from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.lib.access import requires
+from continuum.people.models import Role, User
+
+
+def cached[M: Model](request, model: type[M], pk: int, *related: str) -> M:
+    """One object per request: the permission getter and the view share the lookup."""
+    key = f"_learning_{model.__name__}_{pk}"
+    if not hasattr(request, key):
+        queryset = model._default_manager.select_related(*related)
+        setattr(request, key, get_object_or_404(queryset, pk=pk))
+    return getattr(request, key)
+
+
+def learner_of(request, learner_id: int, **kwargs) -> User:
+    learner = cached(request, User, learner_id, "organization")
+    if learner.role != Role.LEARNER:
+        raise PermissionDenied("Only learners have evidence pages.")
+    return learner
+
+
+def target_get(target_id: int) -> FrameworkItem:
+    return get_object_or_404(FrameworkItem, pk=target_id, kind=ItemKind.TARGET)
+
+
+def submitted(request, form: Form, save: Callable[[], object], done: str) -> bool:
+    """Validate a POSTed form, then call the service; a refusal lands on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        save()
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    messages.success(request, done)
+    return True
+
+
+def attempted(request, action: Callable[[], object], done: str) -> bool:
+    """Run a one-button action; a refusal becomes an error message, not a 500."""
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, done)
+    return True
+
+
+def abilities(user: User, learner: User) -> dict[str, bool]:
+    """What the viewer may do for this learner, so pages show only usable actions."""
+    return {
+        "is_self": user.pk == learner.pk,
+        "can_request": user.has_perm("evidence.request_reassessment", learner),
+        "can_decide": user.has_perm("evidence.decide_reassessment", learner),
+        "can_propose": user.has_perm("evidence.propose_evidence", learner),
+        "can_upload": user.has_perm("evidence.upload_artifact", learner),
+    }
+
+
+@requires("evidence.view_evidence", fn=learner_of)
+def learner_evidence(request, learner_id: int):
+    learner = learner_of(request, learner_id)
+    rows = progress.learner_progress(learner=learner)
+    areas = progress.progress_grouped(rows, scales=scales_for(row.target for row in rows))
+    reassessments, proposals = progress.learner_requests_of(learner=learner)
+    context = {
+        "learner": learner,
+        "areas": [area for area in areas if area.frameworks],
+        "reassessments": reassessments,
+        "proposals": proposals,
+        **abilities(request.user, learner),
+    }
+    return render(request, "evidence/learner_evidence.html", context)
+
+
+@requires("evidence.view_evidence", fn=learner_of)
+def learner_estimate(request, learner_id: int, target_id: int):
+    learner, target = learner_of(request, learner_id), target_get(target_id)
+    scale = scales_for([target])[target.pk]
+    levels = [level.value for level in scale.levels.all()] if scale else []
+    explained = estimate_explain(learner=learner, target=target, levels=levels)
+    story = progress.estimate_story(
+        learner=learner,
+        target=target,
+        scale=scale,
+        policy=policy_for(organization=learner.organization),
+        **vars(explained),
+    )
+    context = {"learner": learner, "story": story, **abilities(request.user, learner)}
+    return render(request, "evidence/learner_estimate.html", context)
+
+
+@login_required
+def learner_requests(request):
+    if request.user.role != Role.EDUCATOR:
+        raise PermissionDenied("The queue of learner requests is for educators.")
+    pending = requests_selectors.learner_requests(educator=request.user)
+    return render(request, "evidence/learner_requests.html", {"pending": pending})
