@@ -43,6 +43,7 @@ from continuum.mastery.policy import (
     policy_from_dict,
     policy_what_if,
 )
+from continuum.mastery.readiness import Readiness, prerequisites_of, readiness
 from continuum.mastery.replay import Replay, replay
 from continuum.mastery.rollups import RULES, Edges, RollupRule, edges, rollup
 from continuum.mastery.segments import Segments, group
@@ -74,6 +75,7 @@ __all__ = [
     "GradingPolicy",
     "Kind",
     "Method",
+    "Readiness",
     "Replay",
     "RollupRule",
     "Segments",
@@ -102,6 +104,8 @@ __all__ = [
     "policy_from_dict",
     "policy_what_if",
     "power_law",
+    "prerequisites_of",
+    "readiness",
     "replay",
     "rollup",
     "status_of",
