@@ -28,13 +28,14 @@ class RowOrder(NamedTuple):
     starts: IntArray
     learner: IntArray
     target: IntArray
+    group: IntArray  # of each sorted row
 
 
 def row_order(learner: IntArray, target: IntArray, date: IntArray) -> RowOrder:
     """Rows sorted by (learner, target, date, row), split into (learner, target) groups."""
     rows = learner.shape[0]
     if rows == 0:
-        return RowOrder(*(np.zeros(0, np.int64) for _ in range(4)))
+        return RowOrder(*(np.zeros(0, np.int64) for _ in range(5)))
     learner_low, target_low = int(learner.min()), int(target.min())
     key = date - date.min()
     step = int(np.gcd.reduce(key))
@@ -71,16 +72,27 @@ def row_order(learner: IntArray, target: IntArray, date: IntArray) -> RowOrder:
         first = _firsts(learner[order])
         first |= _firsts(target[order])
         starts = np.flatnonzero(first)
-        return RowOrder(order, starts, learner[order[starts]], target[order[starts]])
+        group = np.cumsum(first, dtype=np.int64)
+        group -= 1
+        return RowOrder(order, starts, learner[order[starts]], target[order[starts]], group)
     # scratch now holds each sorted row's (learner, target) packed below the date.
     starts = np.flatnonzero(_firsts(scratch))
     pairs = scratch[starts]
+    group = _group_of_row(starts, out=scratch)
     return RowOrder(
         order,
         starts,
         (pairs >> target_bits) + learner_low,
         (pairs & ((1 << target_bits) - 1)) + target_low,
+        group,
     )
+
+
+def _group_of_row(starts: IntArray, out: IntArray) -> IntArray:
+    """0 for the rows of the first group, 1 for the next, …, written over `out`."""
+    out[:] = 0
+    out[starts[1:]] = 1
+    return np.cumsum(out, out=out)
 
 
 def _by_pair_then_date(
@@ -109,9 +121,7 @@ def _by_pair_then_date(
     rank_bits, date_bits = (longest - 1).bit_length(), int(steps.max()).bit_length()
     if (starts.shape[0] - 1).bit_length() + date_bits + rank_bits > 63:
         return None
-    group_start = np.zeros(rows, dtype=np.int64)
-    group_start[starts[1:]] = 1
-    np.cumsum(group_start, out=group_start)
+    group_start = _group_of_row(starts, out=np.empty(rows, dtype=np.int64))
     key = group_start << (date_bits + rank_bits)
     np.take(starts, group_start, out=group_start)
     rank = np.arange(rows, dtype=np.int64)

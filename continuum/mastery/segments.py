@@ -10,7 +10,7 @@ forms of every method agree exactly, not just closely.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -31,6 +31,8 @@ class Segments:
     lengths: IntArray
     scores: FloatArray
     weights: FloatArray
+    known_row_group: IntArray | None = field(default=None, repr=False)
+    """`row_group` when the caller has it already (`group` gets it from its sort)."""
 
     @property
     def size(self) -> int:
@@ -40,6 +42,8 @@ class Segments:
     @cached_property
     def row_group(self) -> IntArray:
         """Group index of every row."""
+        if self.known_row_group is not None:
+            return self.known_row_group
         marks = np.zeros(self.scores.shape[0], dtype=np.int64)
         marks[self.starts[1:]] = 1
         return np.cumsum(marks, out=marks)
@@ -159,7 +163,7 @@ def group(
             score[keep],
             weight[keep],
         )
-    order, starts, group_learner, group_target = row_order(learner, target, date)
+    order, starts, group_learner, group_target, row_group = row_order(learner, target, date)
     lengths = np.empty_like(starts)
     np.subtract(starts[1:], starts[:-1], out=lengths[:-1])
     lengths[-1:] = order.shape[0] - starts[-1:]
@@ -170,4 +174,5 @@ def group(
         lengths=lengths,
         scores=score[order],
         weights=weight[order],
+        known_row_group=row_group,
     )

@@ -60,6 +60,7 @@ def test_it_sorts_like_a_stable_sort_with_ties_in_row_order(path: str, seed: int
     assert grouped.starts.tolist() == starts
     assert grouped.learner.tolist() == [pairs[i][0] for i in starts]
     assert grouped.target.tolist() == [pairs[i][1] for i in starts]
+    assert grouped.group.tolist() == np.cumsum(np.isin(np.arange(rows), starts[1:])).tolist()
 
 
 def test_dates_on_a_common_step_pack_into_few_bits() -> None:
