@@ -201,6 +201,12 @@ class PrivateStorage(LazyObject):
 private_storage = PrivateStorage()
 
 
+def portfolio_storage() -> PrivateStorage:
+    """Named in migrations instead of the storage itself, whose location (an absolute path
+    under VAR_DIR) differs from one checkout to the next."""
+    return private_storage
+
+
 class Artifact(models.Model):
     """A piece of work a learner uploads to their portfolio, linked to targets."""
 
@@ -215,7 +221,7 @@ class Artifact(models.Model):
     targets = models.ManyToManyField(FrameworkItem, related_name="artifacts")
     title = models.CharField(max_length=200)
     reflection = models.TextField(blank=True)
-    file = models.FileField(storage=private_storage, upload_to="%Y/%m/")  # type: ignore[arg-type]  # a LazyObject standing in for a Storage
+    file = models.FileField(storage=portfolio_storage, upload_to="%Y/%m/")  # type: ignore[arg-type]  # a LazyObject standing in for a Storage
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
