@@ -86,11 +86,16 @@ def gradebook_framework_list(*, section: Section) -> list[Framework]:
 
 
 def gradebook_targets(*, framework: Framework) -> list[FrameworkItem]:
-    """The learning targets of the framework's current version, in tree order."""
+    """The learning targets of the framework's current version, in tree order (by their
+    grandparent's and parent's places first, so each competency's targets stay together)."""
     latest = framework.versions.order_by("-number").values("pk")[:1]
     return list(
         FrameworkItem.objects.filter(version__in=latest, kind=ItemKind.TARGET).order_by(
-            "position", "human_coding_scheme", "pk"
+            "parent__parent__position",
+            "parent__position",
+            "position",
+            "human_coding_scheme",
+            "pk",
         )
     )
 
