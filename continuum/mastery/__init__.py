@@ -17,6 +17,26 @@ from continuum.mastery.criteria import (
 from continuum.mastery.estimates import Estimates
 from continuum.mastery.evidence import EvidenceColumns, Kind, evidence_columns
 from continuum.mastery.explain import Contribution, Explanation, explanation, what_if
+from continuum.mastery.flags import (
+    FlagKind,
+    LearnerSignals,
+    Observation,
+    PaceSignal,
+    RaisedFlag,
+    Thresholds,
+    learner_flags,
+    school_days_between,
+)
+from continuum.mastery.grouping import (
+    Grouping,
+    Need,
+    SuggestedGroup,
+    Suggestions,
+    TrackingWarning,
+    pair_overlap,
+    suggested_groups,
+    tracking_warnings,
+)
 from continuum.mastery.methods import (
     METHODS,
     Method,
@@ -34,6 +54,7 @@ from continuum.mastery.methods.averages import (
 )
 from continuum.mastery.methods.recent import median_of_last, mode_of_last, n_of_m
 from continuum.mastery.methods.trends import best_fit, power_law
+from continuum.mastery.pace import PaceStatus, RequirementPace, pace
 from continuum.mastery.policy import (
     EvidenceItem,
     GradingPolicy,
@@ -44,6 +65,7 @@ from continuum.mastery.policy import (
     policy_what_if,
 )
 from continuum.mastery.readiness import Readiness, prerequisites_of, readiness
+from continuum.mastery.recommend import CatalogEntry, PlanPace, Suggestion, Tier, recommendations
 from continuum.mastery.replay import Replay, replay
 from continuum.mastery.rollups import RULES, Edges, RollupRule, edges, rollup
 from continuum.mastery.segments import Segments, group
@@ -55,6 +77,7 @@ from continuum.mastery.status import (
     status_of,
     statuses,
 )
+from continuum.mastery.struggle import Struggle, Tally, median_of_histogram, struggling_targets
 
 __all__ = [
     "ESTIMATE_BANDS",
@@ -65,6 +88,7 @@ __all__ = [
     "AnyOf",
     "AtLeast",
     "Bands",
+    "CatalogEntry",
     "Contribution",
     "Criterion",
     "Edges",
@@ -72,14 +96,32 @@ __all__ = [
     "EvidenceColumns",
     "EvidenceItem",
     "Explanation",
+    "FlagKind",
     "GradingPolicy",
+    "Grouping",
     "Kind",
+    "LearnerSignals",
     "Method",
+    "Need",
+    "Observation",
+    "PaceSignal",
+    "PaceStatus",
+    "PlanPace",
+    "RaisedFlag",
     "Readiness",
     "Replay",
+    "RequirementPace",
     "RollupRule",
     "Segments",
     "Status",
+    "Struggle",
+    "SuggestedGroup",
+    "Suggestion",
+    "Suggestions",
+    "Tally",
+    "Thresholds",
+    "Tier",
+    "TrackingWarning",
     "best_fit",
     "counted_evidence",
     "criteria_met",
@@ -94,11 +136,15 @@ __all__ = [
     "group",
     "highest",
     "latest",
+    "learner_flags",
     "mean",
+    "median_of_histogram",
     "median_of_last",
     "method_parameters",
     "mode_of_last",
     "n_of_m",
+    "pace",
+    "pair_overlap",
     "policy_estimates",
     "policy_explanation",
     "policy_from_dict",
@@ -106,10 +152,15 @@ __all__ = [
     "power_law",
     "prerequisites_of",
     "readiness",
+    "recommendations",
     "replay",
     "rollup",
+    "school_days_between",
     "status_of",
     "statuses",
+    "struggling_targets",
+    "suggested_groups",
+    "tracking_warnings",
     "weighted_average",
     "weighted_mean",
     "what_if",
