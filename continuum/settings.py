@@ -44,6 +44,12 @@ INSTALLED_APPS = [
     "continuum.people",
     "continuum.frameworks",
     "continuum.evidence",
+    "continuum.family",
+    "continuum.notifications",
+    "continuum.pathways",
+    "continuum.dashboard",
+    "continuum.insights",
+    "continuum.supports",
 ]
 
 MIDDLEWARE = [
@@ -54,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "continuum.family.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -71,9 +78,11 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "continuum.people.context_processors.navigation",
+                "continuum.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -118,6 +127,28 @@ STATICFILES_DIRS = [BASE_DIR / "continuum" / "static"]
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Email: the console in development, SMTP in production. Django 6.1 configures mailers
+# through MAILERS; the SMTP server's details come from the environment.
+_MAIL_BACKEND = "console" if DEBUG else "smtp"
+MAILERS: dict[str, dict] = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "EMAIL_BACKEND", f"django.core.mail.backends.{_MAIL_BACKEND}.EmailBackend"
+        )
+    }
+}
+if MAILERS["default"]["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": envint("EMAIL_PORT", default=25),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": envbool("EMAIL_USE_TLS", default=False),
+    }
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Continuum <continuum@localhost>")
+# Makes links in notification emails absolute (e.g. https://continuum.example.org).
+CONTINUUM_BASE_URL = os.environ.get("CONTINUUM_BASE_URL", "")
 
 # Audit reasons (why a score or a framework changed) are free text, not capped at 100.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

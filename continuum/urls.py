@@ -8,6 +8,12 @@ urlpatterns = [
     path("continuum/", include("continuum.frameworks.urls")),
     path("ims/case/v1p1/", include("continuum.frameworks.case_urls")),
     path("", include("continuum.evidence.urls")),
+    path("insights/", include("continuum.insights.urls")),
+    path("supports/", include("continuum.supports.urls")),
+    path("dashboard/", include("continuum.dashboard.urls")),
+    path("family/", include("continuum.family.urls")),
+    path("notifications/", include("continuum.notifications.urls")),
+    path("pathways/", include("continuum.pathways.urls")),
     path("api/v1/", include("continuum.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

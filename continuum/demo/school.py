@@ -6,13 +6,15 @@ published demo logins (one per role) are the first person of each role.
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from continuum.demo.content import FRAMEWORKS, case_package
 from continuum.demo.semester import demo_semester_build
+from continuum.insights.services.demo import demo_groups_build
+from continuum.pathways.demo import demo_pathways_build
 from continuum.people.models import (
     CaseloadAssignment,
     Enrollment,
@@ -24,6 +26,7 @@ from continuum.people.models import (
     User,
 )
 from continuum.people.passwords import DEMO_PASSWORD
+from continuum.supports.demo import demo_supports_build
 
 DISTRICT_NAME = "Riverside Unified School District"
 SCHOOL_NAME = "Maple Grove Middle School"
@@ -230,6 +233,9 @@ def demo_school_build(*, seed: int, today: date) -> DemoSchool:
         for learner in learners[:3]
     )
     demo_semester_build(seed=seed, today=today, school=school)
+    demo_groups_build(school=school, now=datetime.combine(today, time(10), tzinfo=UTC))
+    demo_supports_build(school=school, today=today)
+    demo_pathways_build(school=school, today=today)
     return DemoSchool(demo_logins(), len(learners), len(sections), frameworks, created=True)
 
 

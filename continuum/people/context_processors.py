@@ -9,12 +9,17 @@ _SECTION_ROLES = {Role.EDUCATOR, Role.LEADER, Role.DISTRICT_ADMIN}
 _GRADEBOOK_ROLES = {Role.EDUCATOR, Role.LEADER}
 _ASSESSMENT_ROLES = {Role.LEARNER, Role.EDUCATOR, Role.LEADER}
 _INTEGRATION_ROLES = {Role.EDUCATOR, Role.LEADER, Role.DISTRICT_ADMIN}
+_EXPERIENCE_ROLES = {Role.LEARNER, Role.EDUCATOR, Role.COUNSELOR, Role.LEADER, Role.PARTNER}
 
 
 def _items(user) -> list[tuple[str, str]]:
     items = [(_("Home"), reverse("home")), (_("Continuum"), reverse("framework_list"))]
     if user.role == Role.LEARNER:
+        items.append((_("My dashboard"), reverse("learner_dashboard", args=[user.pk])))
         items.append((_("My evidence"), reverse("learner_evidence", args=[user.pk])))
+        items.append((_("My plan"), reverse("learning_plan", kwargs={"learner_id": user.pk})))
+    if user.role == Role.GUARDIAN:
+        items.append((_("Family view"), reverse("family_home")))
     if user.role in _GRADEBOOK_ROLES:
         items.append((_("Gradebook"), reverse("gradebook_home")))
     if user.role in _ASSESSMENT_ROLES:
@@ -22,9 +27,12 @@ def _items(user) -> list[tuple[str, str]]:
     if user.role == Role.EDUCATOR:
         items.append((_("Requests"), reverse("learner_requests")))
     if user.role in _SECTION_ROLES:
+        items.append((_("Insights"), reverse("insights_home")))
         items.append((_("Sections"), reverse("section_list")))
     if user.role != Role.LEARNER:
         items.append((_("Learners"), reverse("learner_list")))
+    if user.role in _EXPERIENCE_ROLES:
+        items.append((_("Learning experiences"), reverse("experience_list")))
     if user.role in _INTEGRATION_ROLES:
         items.append((_("Integrations"), reverse("integrations")))
     if user.role == Role.DISTRICT_ADMIN:

@@ -1,0 +1,1 @@
+"""The dashboard stores nothing: it reads evidence, frameworks and pathways."""

@@ -1,0 +1,302 @@
+"""Everything a learner's dashboard shows, read in a fixed number of queries whatever the
+number of targets, evidence or frameworks.
+
+The map covers every target of each framework version the learner has an estimate in,
+so not-started targets show too; academic and lifelong-learning targets are mapped apart.
+"""
+
+import textwrap
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.apps import apps
+
+from continuum.dashboard.layout import Box, band_layout
+from continuum.evidence.models import Estimate, Evidence, Reassessment
+from continuum.evidence.selectors.progress import OPEN, level_label
+from continuum.evidence.services.scales import scales_for
+from continuum.frameworks.models import (
+    Association,
+    AssociationType,
+    FrameworkItem,
+    ItemKind,
+    LearningArea,
+)
+from continuum.mastery import Status
+from continuum.mastery.readiness import prerequisites_of, readiness
+from continuum.people.models import User
+
+NOT_STARTED = Status.NOT_STARTED.label
+STATUS_OF_LABEL = {status.label: status for status in Status}
+# The statuses in the order the legend and the counts read.
+STATUS_ORDER = tuple(status.label for status in Status)
+READY_SHOWN = 8
+FEEDBACK_SHOWN = 5
+LABEL_CHARS = 26
+
+
+@dataclass
+class Tile:
+    """One target on the map: its estimate and where it stands on the prerequisite graph."""
+
+    target: FrameworkItem
+    estimate: Estimate | None
+    prerequisites: list[FrameworkItem] = field(default_factory=list)
+    ready: bool = False
+    box: Box | None = None
+
+    @property
+    def status(self) -> str:
+        return self.estimate.shown_status if self.estimate else NOT_STARTED
+
+    @property
+    def status_class(self) -> str:
+        return self.status.replace(" ", "-")
+
+    @property
+    def level(self) -> float | None:
+        return self.estimate.shown_level if self.estimate else None
+
+
+@dataclass
+class Band:
+    """A competency's row on the map."""
+
+    competency: FrameworkItem | None
+    tiles: list[Tile] = field(default_factory=list)
+    box: Box | None = None
+
+    @property
+    def label_lines(self) -> list[str]:
+        """The competency's statement in at most two short lines for the map's margin."""
+        if self.competency is None:
+            return []
+        text = self.competency.abbreviated_statement or self.competency.full_statement
+        return textwrap.wrap(text, width=LABEL_CHARS, max_lines=2, placeholder="…")
+
+
+@dataclass
+class ContinuumMap:
+    """One framework's targets in one learning area, laid out as bands of tiles."""
+
+    key: str
+    area: str
+    area_label: str
+    title: str
+    bands: list[Band] = field(default_factory=list)
+    width: float = 0
+    height: float = 0
+
+    @property
+    def tiles(self) -> list[Tile]:
+        return [tile for band in self.bands for tile in band.tiles]
+
+    @property
+    def counts(self) -> list[tuple[str, int]]:
+        found = Counter(tile.status for tile in self.tiles)
+        return [(status, found[status]) for status in STATUS_ORDER if found[status]]
+
+    @property
+    def mastered(self) -> int:
+        return sum(1 for tile in self.tiles if STATUS_OF_LABEL.get(tile.status, 0) >= 3)
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    goal: object  # continuum.pathways.models.Goal (that app may be absent)
+    targets: list[Tile]
+
+    @property
+    def mastered(self) -> int:
+        return sum(1 for tile in self.targets if STATUS_OF_LABEL.get(tile.status, 0) >= 3)
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    item: object  # continuum.pathways.models.PlanItem
+    tile: Tile
+
+
+@dataclass
+class Dashboard:
+    learner: User
+    maps: list[ContinuumMap]
+    ready: list[Tile]
+    ready_more: int
+    almost_there: list[Tile]
+    almost_more: int
+    reassessments: list[Reassessment]
+    feedback: list[tuple[Evidence, str]]
+    goals: list[GoalProgress] | None
+    plan_steps: list[PlanStep] | None
+
+    @property
+    def mastered(self) -> int:
+        return sum(m.mastered for m in self.maps)
+
+    @property
+    def total(self) -> int:
+        return sum(len(m.tiles) for m in self.maps)
+
+
+def _order(item: FrameworkItem) -> tuple:
+    parent = item.parent
+    grandparent = parent.parent if parent else None
+    return (
+        item.version.framework.title,
+        item.version_id,
+        grandparent.position if grandparent else -1,
+        grandparent.pk if grandparent else 0,
+        parent.position if parent else -1,
+        parent.pk if parent else 0,
+        item.position,
+        item.human_coding_scheme,
+        item.pk,
+    )
+
+
+def _maps(tiles: Iterable[Tile]) -> list[ContinuumMap]:
+    """Tiles (in framework order) grouped area › framework › competency; academic first."""
+    labels = dict(LearningArea.choices)
+    maps: dict[tuple[str, int], ContinuumMap] = {}
+    for tile in tiles:
+        target = tile.target
+        key = (target.learning_area, target.version_id)
+        if key not in maps:
+            maps[key] = ContinuumMap(
+                key=f"map-{target.learning_area}-{target.version_id}",
+                area=target.learning_area,
+                area_label=str(labels.get(target.learning_area, target.learning_area)),
+                title=target.version.framework.title,
+            )
+        bands = maps[key].bands
+        if not bands or bands[-1].competency != target.parent:
+            bands.append(Band(target.parent))
+        bands[-1].tiles.append(tile)
+    areas = [value for value, _ in LearningArea.choices]
+    ordered = sorted(maps.values(), key=lambda m: areas.index(m.area) if m.area in areas else 9)
+    for continuum_map in ordered:
+        sizes = [len(band.tiles) for band in continuum_map.bands]
+        layout = band_layout(sizes)
+        continuum_map.width, continuum_map.height = layout.width, layout.height
+        for band, band_box, boxes in zip(
+            continuum_map.bands, layout.bands, layout.tiles, strict=True
+        ):
+            band.box = band_box
+            for tile, box in zip(band.tiles, boxes, strict=True):
+                tile.box = box
+    return ordered
+
+
+def _tiles(learner: User) -> tuple[list[Tile], dict[int, Estimate]]:
+    """Every target of the versions the learner has estimates in, with the readiness
+    groups filled in; three queries."""
+    estimates = {e.target_id: e for e in Estimate.objects.filter(learner=learner)}
+    versions = {
+        version_id
+        for version_id in FrameworkItem.objects.filter(pk__in=list(estimates)).values_list(
+            "version_id", flat=True
+        )
+    }
+    targets = sorted(
+        FrameworkItem.objects.filter(version_id__in=versions, kind=ItemKind.TARGET).select_related(
+            "parent__parent", "version__framework"
+        ),
+        key=_order,
+    )
+    edges = list(
+        Association.objects.filter(
+            version_id__in=versions,
+            association_type=AssociationType.PRECEDES,
+            origin__isnull=False,
+            destination__isnull=False,
+        ).values_list("origin_id", "destination_id")
+    )
+    by_id = {target.pk: target for target in targets}
+    for estimate in estimates.values():
+        if estimate.target_id in by_id:
+            estimate.target = by_id[estimate.target_id]
+    statuses = {
+        target_id: STATUS_OF_LABEL.get(e.shown_status, Status.NOT_STARTED)
+        for target_id, e in estimates.items()
+    }
+    found = readiness([t.pk for t in targets], edges, statuses)
+    needs = prerequisites_of(edges)
+    ready = set(found.ready)
+    tiles = [
+        Tile(
+            target=target,
+            estimate=estimates.get(target.pk),
+            prerequisites=[by_id[p] for p in sorted(needs.get(target.pk, ())) if p in by_id],
+            ready=target.pk in ready,
+        )
+        for target in targets
+    ]
+    return tiles, estimates
+
+
+def _next_first(tiles: list[Tile]) -> list[Tile]:
+    """Ready targets a learner has just unlocked (prerequisites mastered) come first, then
+    ones already under way, then the rest, each in framework order."""
+    return sorted(tiles, key=lambda t: (not t.prerequisites, t.estimate is None))
+
+
+def _feedback(learner: User) -> list[tuple[Evidence, str]]:
+    recent = list(
+        Evidence.objects.filter(learner=learner)
+        .exclude(feedback="")
+        .select_related("target", "assessment", "scorer")
+        .order_by("-assessed_at", "-id")[:FEEDBACK_SHOWN]
+    )
+    scales = scales_for(e.target for e in recent) if recent else {}
+    return [(e, level_label(e.level, scales.get(e.target_id))) for e in recent]
+
+
+def _pathways(
+    learner: User, tiles: Mapping[int, Tile], estimates: Mapping[int, Estimate]
+) -> tuple[list[GoalProgress] | None, list[PlanStep] | None]:
+    """Active goals and plan steps, read-only; ``None`` when the pathways app is absent."""
+    if not apps.is_installed("continuum.pathways"):
+        return None, None
+    from continuum.pathways.models import Goal, PlanItem
+
+    def tile_of(target: FrameworkItem) -> Tile:
+        return tiles.get(target.pk) or Tile(target=target, estimate=estimates.get(target.pk))
+
+    goals = Goal.objects.filter(learner=learner, status=Goal.Status.ACTIVE).prefetch_related(
+        "targets"
+    )
+    items = (
+        PlanItem.objects.filter(plan__learner=learner)
+        .exclude(status=PlanItem.Status.DROPPED)
+        .select_related("target", "experience")
+    )
+    return (
+        [GoalProgress(goal, [tile_of(t) for t in goal.targets.all()]) for goal in goals],
+        [PlanStep(item, tile_of(item.target)) for item in items],
+    )
+
+
+def dashboard_get(*, learner: User) -> Dashboard:
+    """The learner's dashboard: maps, what is next, requests, feedback, goals and plan."""
+    tiles, estimates = _tiles(learner)
+    ready = _next_first([tile for tile in tiles if tile.ready])
+    almost = [tile for tile in tiles if tile.status == Status.APPROACHING.label]
+    goals, plan_steps = _pathways(learner, {tile.target.pk: tile for tile in tiles}, estimates)
+    return Dashboard(
+        learner=learner,
+        maps=_maps(tiles),
+        ready=ready[:READY_SHOWN],
+        ready_more=max(0, len(ready) - READY_SHOWN),
+        almost_there=almost[:READY_SHOWN],
+        almost_more=max(0, len(almost) - READY_SHOWN),
+        reassessments=list(
+            Reassessment.objects.filter(learner=learner, status__in=OPEN)
+            .select_related("target")
+            .order_by("requested_at", "id")
+        ),
+        feedback=_feedback(learner),
+        goals=goals,
+        plan_steps=plan_steps,
+    )

@@ -1,0 +1,75 @@
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from continuum.pathways.models import Goal, LearningPlan, PlanItem
+
+pytestmark = pytest.mark.django_db
+
+
+def dashboard_of(client, viewer, learner):
+    client.force_login(viewer)
+    return client.get(reverse("learner_dashboard", args=[learner.pk]))
+
+
+def test_the_learner_sees_what_is_next_and_her_map(client, world, lenas_record):
+    lena = world["lena"]
+    page = dashboard_of(client, lena, lena).content.decode()
+    assert "My dashboard" in page
+    assert "You are proficient or better on 1 of 5 learning targets" in page
+    ready = page.split('id="ready-heading"')[1].split("</section>")[0]
+    assert "N.1.b" in ready
+    assert "after N.1.a" in ready
+    assert "N.1.c" not in ready
+    assert 'role="group"' in page
+    assert "<svg" in page
+    assert "Show this map as a table" in page
+
+
+def test_every_tile_names_its_status_in_words_not_colour_alone(client, world, lenas_record):
+    lena = world["lena"]
+    page = dashboard_of(client, lena, lena).content.decode()
+    labels = re.findall(r'class="tile ([a-z-]+)[^"]*"\s+aria-label="([^"]+)"', page)
+    assert len(labels) == 5
+    for status_class, label in labels:
+        assert status_class.replace("-", " ") in label.lower()
+    assert any("ready to learn next" in label for _, label in labels)
+
+
+def test_a_guardian_reads_the_childs_dashboard_in_the_third_person(client, world, lenas_record):
+    page = dashboard_of(client, world["gabe"], world["lena"]).content.decode()
+    assert "Dashboard: Lena Ortiz" in page
+    assert "You are proficient" not in page
+
+
+def test_a_learner_without_evidence_sees_an_encouraging_empty_page(client, world):
+    omar = world["omar"]
+    page = dashboard_of(client, omar, omar).content.decode()
+    assert "No evidence yet" in page
+    assert '<svg role="group"' not in page
+
+
+def test_a_placement_partner_cannot_open_the_whole_dashboard(client, world, lenas_record):
+    assert dashboard_of(client, world["pat"], world["lena"]).status_code == 403
+
+
+def test_an_educator_has_no_dashboard_of_their_own(client, world):
+    assert dashboard_of(client, world["leo"], world["erin"]).status_code == 403
+
+
+def test_goals_and_plan_steps_show_with_their_progress(client, world, lenas_record):
+    lena = world["lena"]
+    goal = Goal.objects.create(
+        learner=lena, title="Ratios by winter", by_when=date(2026, 12, 18), created_by=lena
+    )
+    goal.targets.set([lenas_record["N.1.a"], lenas_record["N.1.b"]])
+    plan = LearningPlan.objects.create(learner=lena)
+    PlanItem.objects.create(plan=plan, target=lenas_record["N.1.c"], status="accepted")
+    page = dashboard_of(client, lena, lena).content.decode()
+    goals = page.split('id="goals-heading"')[1].split("</section>")[0]
+    assert "Ratios by winter" in goals
+    assert "1 of 2 targets proficient" in goals
+    assert "N.1.c" in goals
+    assert "Accepted" in goals

@@ -1,0 +1,19 @@
+"""The learner dashboard: where a learner is on the continuum and what comes next."""
+
+from django.shortcuts import render
+
+from continuum.dashboard import selectors
+from continuum.evidence.views.learner import learner_of
+from continuum.lib.access import requires
+
+
+@requires("dashboard.view_dashboard", fn=learner_of)
+def learner_dashboard(request, learner_id: int):
+    learner = learner_of(request, learner_id)
+    context = {
+        "learner": learner,
+        "dashboard": selectors.dashboard_get(learner=learner),
+        "is_self": request.user.pk == learner.pk,
+        "statuses": selectors.STATUS_ORDER,
+    }
+    return render(request, "dashboard/learner_dashboard.html", context)

@@ -1,0 +1,76 @@
+"""Plain words for families: statuses without numbers, and how to help at home.
+
+Families never see a level like "2.5". Each status becomes words (the mapping is in
+docs/user-guide/family.md):
+
+    not started → "not started yet"     not yet    → "not yet"
+    approaching → "getting close"       proficient → "can do it"
+    advanced    → "can do it with depth"
+
+These functions read no database and no clock; they only translate.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+STATUS_WORDS = {
+    "not started": gettext_lazy("not started yet"),
+    "not yet": gettext_lazy("not yet"),
+    "approaching": gettext_lazy("getting close"),
+    "proficient": gettext_lazy("can do it"),
+    "advanced": gettext_lazy("can do it with depth"),
+}
+CAN_DO = frozenset({"proficient", "advanced"})
+WORKING_ON = frozenset({"not yet", "approaching"})
+
+
+def status_in_words(status: str) -> str:
+    """A status (the engine's label) in the family's words; unknown statuses say so."""
+    words = STATUS_WORDS.get(status)
+    return str(words) if words is not None else _("no estimate yet")
+
+
+def evidence_in_words(level: float | None, *, cut: float, top: float) -> str:
+    """One scored piece of evidence in words, relative to its scale: at the top level
+    "can do it with depth", at or above the proficiency cut "can do it", one level below
+    "getting close", lower "not yet"."""
+    if level is None:
+        return _("not scored")
+    if level >= top and top > cut:
+        return str(STATUS_WORDS["advanced"])
+    if level >= cut:
+        return str(STATUS_WORDS["proficient"])
+    if level >= cut - 1:
+        return str(STATUS_WORDS["approaching"])
+    return str(STATUS_WORDS["not yet"])
+
+
+def statement_of(learner_statement: str, full_statement: str) -> str:
+    """The learner-facing "I can" statement, else the framework's full statement."""
+    return (learner_statement or full_statement).strip()
+
+
+def help_at_home(*, name: str, statement: str, status: str, descriptor: str = "") -> str:
+    """One short suggestion for a target the child is working on, composed only from the
+    target's own text (nothing invented): with a proficient-level descriptor, what "can do
+    it" looks like; without one, the target's statement quoted."""
+    if status == "approaching":
+        ask = _("%(name)s is getting close. Ask them to explain, step by step, how they do it.")
+    elif status == "not yet":
+        ask = _("Ask %(name)s to show you what they have tried so far.")
+    else:
+        ask = _("Ask %(name)s what they will learn next.")
+    text = ask % {"name": name}
+    if descriptor.strip():
+        looks = _("When they can do it, it looks like this: “%(descriptor)s”")
+        return f"{text} {looks % {'descriptor': descriptor.strip()}}"
+    goal = _("The goal: “%(statement)s”")
+    return f"{text} {goal % {'statement': statement}}"
+
+
+def pace_in_words(*, can_do: int, total: int) -> str:
+    """E.g. "13 of 31 learning targets: can do it"."""
+    return _("%(can_do)d of %(total)d learning targets: can do it") % {
+        "can_do": can_do,
+        "total": total,
+    }

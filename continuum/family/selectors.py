@@ -1,0 +1,220 @@
+"""What the family view shows for one child, read in a fixed number of queries.
+
+Per competency: what the child can do now (proficient or better), what they are working
+on (not yet, getting close) and what is ready to start next (prerequisites mastered, not
+begun); recent evidence with its feedback; active goals; and pace in plain words.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.apps import apps
+from django.db.models import QuerySet
+
+from continuum.evidence.models import Estimate, Evidence, Mark
+from continuum.evidence.services.scales import scales_for
+from continuum.family import plain
+from continuum.frameworks.models import (
+    Association,
+    AssociationType,
+    FrameworkItem,
+    ItemKind,
+    LearningArea,
+    LevelDescriptor,
+)
+from continuum.mastery import Status, readiness
+from continuum.people.models import Role, User
+
+STATUS_OF_LABEL = {status.label: status for status in Status}
+READY_PER_COMPETENCY = 2  # new targets suggested per competency, to keep the page short
+RECENT_EVIDENCE = 6
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    target: FrameworkItem
+    statement: str
+    status: str
+    words: str
+    help: str = ""
+
+
+@dataclass
+class CompetencyLine:
+    competency: FrameworkItem | None
+    framework: str
+    language: str
+    lifelong: bool
+    can_do: list[TargetLine] = field(default_factory=list)
+    working_on: list[TargetLine] = field(default_factory=list)
+    ready: list[TargetLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RecentEvidence:
+    target: FrameworkItem
+    statement: str
+    language: str
+    words: str
+    feedback: str
+    assessed_at: datetime
+    assessment: str
+
+
+@dataclass
+class ChildSummary:
+    learner: User
+    competencies: list[CompetencyLine]
+    recent: list[RecentEvidence]
+    goals: list | None  # None when the pathways app (goals) is not installed
+    can_do_count: int
+    total: int
+
+    @property
+    def pace(self) -> str:
+        return plain.pace_in_words(can_do=self.can_do_count, total=self.total)
+
+
+def family_children(*, user: User) -> QuerySet[User]:
+    """The learners whose family view this person opens from /family/: a guardian's
+    linked children, or a learner's own."""
+    if user.role == Role.GUARDIAN:
+        return User.objects.filter(guardian_links__guardian=user).order_by("first_name", "pk")
+    if user.role == Role.LEARNER:
+        return User.objects.filter(pk=user.pk)
+    return User.objects.none()
+
+
+def _proficient_descriptors(target_ids: list[int], scales: dict) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for descriptor in LevelDescriptor.objects.filter(item_id__in=target_ids).select_related(
+        "level"
+    ):
+        scale = scales.get(descriptor.item_id)
+        if scale is not None and descriptor.level.value == scale.proficiency_cut:
+            found[descriptor.item_id] = descriptor.description
+    return found
+
+
+def _order(target: FrameworkItem) -> tuple:
+    parent = target.parent
+    return (
+        target.learning_area != LearningArea.ACADEMIC,
+        target.version.framework.title,
+        parent.position if parent else -1,
+        parent.pk if parent else 0,
+        target.position,
+        target.human_coding_scheme,
+    )
+
+
+def _goals(learner: User) -> list | None:
+    if not apps.is_installed("continuum.pathways"):
+        return None
+    goal = apps.get_model("pathways", "Goal")
+    return list(
+        goal.objects.filter(learner=learner, status="active").prefetch_related("targets")[:10]
+    )
+
+
+def family_summary(*, learner: User) -> ChildSummary:
+    """The whole family view of one child."""
+    estimates = {e.target_id: e for e in Estimate.objects.filter(learner=learner)}
+    versions = set(
+        FrameworkItem.objects.filter(pk__in=list(estimates)).values_list("version_id", flat=True)
+    )
+    targets = sorted(
+        FrameworkItem.objects.filter(version_id__in=versions, kind=ItemKind.TARGET).select_related(
+            "parent", "version__framework"
+        ),
+        key=_order,
+    )
+    edges = Association.objects.filter(
+        version_id__in=versions,
+        association_type=AssociationType.PRECEDES,
+        origin__isnull=False,
+        destination__isnull=False,
+    ).values_list("origin_id", "destination_id")
+    status_of = {pk: estimate.shown_status for pk, estimate in estimates.items()}
+    found = readiness(
+        [t.pk for t in targets],
+        list(edges),
+        {pk: STATUS_OF_LABEL.get(label, Status.NOT_STARTED) for pk, label in status_of.items()},
+    )
+    ready = set(found.ready)
+    scales = scales_for(targets)
+    working_ids = [
+        t.pk for t in targets if status_of.get(t.pk) in plain.WORKING_ON or t.pk in ready
+    ]
+    descriptors = _proficient_descriptors(working_ids, scales)
+    name = learner.first_name or learner.username
+    lines: list[CompetencyLine] = []
+    for target in targets:
+        status = status_of.get(target.pk, "not started")
+        if not lines or lines[-1].competency != target.parent:
+            lines.append(
+                CompetencyLine(
+                    competency=target.parent,
+                    framework=target.version.framework.title,
+                    language=target.version.language or "en",
+                    lifelong=target.learning_area == LearningArea.LIFELONG,
+                )
+            )
+        line = lines[-1]
+        statement = plain.statement_of(target.learner_statement, target.full_statement)
+        words = plain.status_in_words(status)
+        if status in plain.CAN_DO:
+            line.can_do.append(TargetLine(target, statement, status, words))
+            continue
+        if status in plain.WORKING_ON:
+            bucket = line.working_on
+        elif target.pk in ready and len(line.ready) < READY_PER_COMPETENCY:
+            bucket = line.ready
+        else:
+            continue
+        advice = plain.help_at_home(
+            name=name,
+            statement=statement,
+            status=status,
+            descriptor=descriptors.get(target.pk, ""),
+        )
+        bucket.append(TargetLine(target, statement, status, words, advice))
+    return ChildSummary(
+        learner=learner,
+        competencies=[c for c in lines if c.can_do or c.working_on or c.ready],
+        recent=_recent(learner, scales),
+        goals=_goals(learner),
+        can_do_count=sum(1 for t in targets if status_of.get(t.pk) in plain.CAN_DO),
+        total=len(targets),
+    )
+
+
+def _recent(learner: User, scales: dict) -> list[RecentEvidence]:
+    rows = (
+        Evidence.objects.filter(learner=learner, mark=Mark.SCORED)
+        .select_related("target__version", "assessment")
+        .order_by("-assessed_at", "-id")[:RECENT_EVIDENCE]
+    )
+    recent = []
+    for evidence in rows:
+        scale = scales.get(evidence.target_id) or scales_for([evidence.target])[evidence.target_id]
+        levels = [level.value for level in scale.levels.all()] if scale else []
+        words = plain.evidence_in_words(
+            evidence.level,
+            cut=scale.proficiency_cut if scale else 3.0,
+            top=max(levels) if levels else 4.0,
+        )
+        recent.append(
+            RecentEvidence(
+                target=evidence.target,
+                statement=plain.statement_of(
+                    evidence.target.learner_statement, evidence.target.full_statement
+                ),
+                language=evidence.target.version.language or "en",
+                words=words,
+                feedback=evidence.feedback,
+                assessed_at=evidence.assessed_at,
+                assessment=evidence.assessment.title if evidence.assessment else "",
+            )
+        )
+    return recent

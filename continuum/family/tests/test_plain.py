@@ -1,0 +1,78 @@
+"""Plain words for families: no numbers, a fixed mapping, help composed only from the
+target's own statement and descriptor, in English and Spanish."""
+
+from django.utils import translation
+
+from continuum.family import plain
+
+
+def test_every_status_has_words_and_none_are_numbers():
+    assert {status: plain.status_in_words(status) for status in plain.STATUS_WORDS} == {
+        "not started": "not started yet",
+        "not yet": "not yet",
+        "approaching": "getting close",
+        "proficient": "can do it",
+        "advanced": "can do it with depth",
+    }
+    assert plain.status_in_words("mystery") == "no estimate yet"
+
+
+def test_the_words_are_spanish_in_spanish():
+    with translation.override("es"):
+        assert plain.status_in_words("approaching") == "casi lo logra"
+        assert plain.status_in_words("proficient") == "lo puede hacer"
+        assert plain.status_in_words("advanced") == "lo puede hacer con profundidad"
+        assert plain.status_in_words("not yet") == "todavía no"
+
+
+def test_a_single_score_is_read_against_its_scale():
+    def words(level):
+        return plain.evidence_in_words(level, cut=3, top=4)
+
+    assert [words(level) for level in (1, 2, 3, 4)] == [
+        "not yet",
+        "getting close",
+        "can do it",
+        "can do it with depth",
+    ]
+    assert words(None) == "not scored"
+    assert plain.evidence_in_words(3, cut=3, top=3) == "can do it"
+
+
+def test_the_i_can_statement_comes_first():
+    assert plain.statement_of("I can scale a recipe", "Scale a recipe") == "I can scale a recipe"
+    assert plain.statement_of("", "Scale a recipe") == "Scale a recipe"
+
+
+def test_help_at_home_quotes_the_descriptor_or_the_statement_and_nothing_else():
+    text = plain.help_at_home(
+        name="Lena",
+        statement="I can find equal ratios",
+        status="approaching",
+        descriptor="Finds equivalent ratios with a table",
+    )
+    assert text == (
+        "Lena is getting close. Ask them to explain, step by step, how they do it. "
+        "When they can do it, it looks like this: “Finds equivalent ratios with a table”"
+    )
+    assert plain.help_at_home(name="L", statement="I can S", status="not yet") == (
+        "Ask L to show you what they have tried so far. The goal: “I can S”"
+    )
+    assert "learn next" in plain.help_at_home(name="L", statement="S", status="not started")
+
+
+def test_help_at_home_in_spanish_keeps_the_framework_text_as_written():
+    with translation.override("es"):
+        text = plain.help_at_home(name="Lena", statement="I can scale a recipe", status="not yet")
+    assert text == (
+        "Pida a Lena que le muestre lo que ha intentado hasta ahora. "
+        "La meta: “I can scale a recipe”"
+    )
+
+
+def test_pace_in_words():
+    assert plain.pace_in_words(can_do=13, total=31) == "13 of 31 learning targets: can do it"
+    with translation.override("es"):
+        assert plain.pace_in_words(can_do=13, total=31) == (
+            "13 de 31 metas de aprendizaje: lo puede hacer"
+        )

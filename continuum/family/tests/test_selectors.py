@@ -1,0 +1,88 @@
+"""The family summary of Lena on the sample framework (N.1.a precedes N.1.b)."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from continuum.evidence.services.recording import evidence_record
+from continuum.family.selectors import family_children, family_summary
+from continuum.frameworks.tests.factories import descriptors_create, sample_framework
+from continuum.people.models import GuardianLink
+
+WHEN = datetime(2026, 9, 7, 9, tzinfo=UTC)
+
+
+@pytest.fixture
+def sample(db):
+    sample = sample_framework()
+    descriptors_create(sample["N.1.b"], sample.scale)
+    return sample
+
+
+def _score(world, sample, code: str, level: float, feedback: str = ""):
+    evidence_record(
+        learner=world["lena"],
+        target=sample[code],
+        scorer=world["erin"],
+        level=level,
+        assessed_at=WHEN,
+        feedback=feedback,
+    )
+
+
+def test_can_do_working_on_and_ready_are_told_apart(world, sample):
+    _score(world, sample, "N.1.a", 4, "Clear reasoning.")
+    _score(world, sample, "SEL.1.a", 1)
+    summary = family_summary(learner=world["lena"])
+    # N.2 is left out: N.2.a waits for N.1.b, which is not yet mastered.
+    ratios, time = summary.competencies
+    assert [t.statement for t in ratios.can_do] == ["I can describe a ratio"]
+    assert ratios.can_do[0].words == "can do it with depth"
+    # N.1.b's prerequisite is mastered: ready, with help that quotes its proficient
+    # descriptor; N.1.c still waits for N.1.b.
+    assert [t.statement for t in ratios.ready] == ["I can find equal ratios"]
+    assert "N.1.b at proficient" in ratios.ready[0].help
+    assert time.lifelong
+    assert [t.words for t in time.working_on] == ["not yet"]
+    assert "tried so far" in time.working_on[0].help
+    assert summary.pace == "1 of 5 learning targets: can do it"
+
+
+def test_recent_evidence_is_in_words_with_its_feedback(world, sample):
+    _score(world, sample, "N.1.a", 2, "Check which quantity comes first.")
+    (recent,) = family_summary(learner=world["lena"]).recent
+    assert recent.words == "getting close"
+    assert recent.feedback == "Check which quantity comes first."
+    assert recent.statement == "I can describe a ratio"
+
+
+def test_a_child_without_evidence_has_an_empty_summary(world):
+    summary = family_summary(learner=world["omar"])
+    assert summary.competencies == []
+    assert summary.recent == []
+    assert summary.total == 0
+
+
+def test_active_goals_are_shown(world, sample):
+    from continuum.pathways.models import Goal
+
+    Goal.objects.create(
+        learner=world["lena"], title="Master ratios", by_when=WHEN.date(), created_by=world["lena"]
+    )
+    Goal.objects.create(
+        learner=world["lena"],
+        title="Old goal",
+        by_when=WHEN.date(),
+        created_by=world["lena"],
+        status="dropped",
+    )
+    goals = family_summary(learner=world["lena"]).goals
+    assert goals is not None
+    assert [g.title for g in goals] == ["Master ratios"]
+
+
+def test_a_guardian_opens_all_their_children_and_a_learner_only_herself(world):
+    GuardianLink.objects.create(guardian=world["gabe"], learner=world["omar"])
+    assert list(family_children(user=world["gabe"])) == [world["lena"], world["omar"]]
+    assert list(family_children(user=world["lena"])) == [world["lena"]]
+    assert not family_children(user=world["erin"]).exists()

@@ -1,0 +1,84 @@
+"""The family view: every child of a guardian, one child, and the language switch.
+
+Pages render in the reader's preferred language (User.preferred_language); the switch
+saves that choice and sets Django's language cookie so the rest of Continuum follows.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from continuum.family import selectors
+from continuum.family.services import preferred_language_set
+from continuum.lib.access import requires
+from continuum.people.models import Role, User
+
+
+def _language(user: User) -> str:
+    codes = {code for code, _name in settings.LANGUAGES}
+    return user.preferred_language if user.preferred_language in codes else settings.LANGUAGE_CODE
+
+
+def _render(request, context: dict):
+    """Render the family page in the reader's language, whatever the browser asks."""
+    language = _language(request.user)
+    with translation.override(language):
+        response = render(
+            request,
+            "family/family.html",
+            {**context, "LANGUAGE_CODE": language, "languages": settings.LANGUAGES},
+        )
+    response.headers["Content-Language"] = language
+    return response
+
+
+def learner_of(request, learner_id: int, **kwargs) -> User:
+    if not hasattr(request, "_family_learner"):
+        request._family_learner = get_object_or_404(User, pk=learner_id)
+    if request._family_learner.role != Role.LEARNER:
+        raise Http404("Only learners have a family view.")
+    return request._family_learner
+
+
+@requires("family.open_family_home")
+def family_home(request):
+    children = selectors.family_children(user=request.user)
+    summaries = [selectors.family_summary(learner=child) for child in children]
+    return _render(request, {"summaries": summaries, "single": False})
+
+
+@requires("family.view_family", fn=learner_of)
+def family_learner(request, learner_id: int):
+    summary = selectors.family_summary(learner=learner_of(request, learner_id))
+    return _render(request, {"summaries": [summary], "single": True})
+
+
+@require_POST
+@requires("family.choose_language")
+def family_language(request):
+    language = request.POST.get("language", "")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("home")
+    try:
+        preferred_language_set(user=request.user, language=language)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(target)
+    response = redirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response

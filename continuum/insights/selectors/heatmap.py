@@ -1,0 +1,347 @@
+"""Heatmaps from stored estimates (never recomputed here).
+
+A section's heatmap is learners × learning targets; a school's is targets × sections.
+Each read is a fixed number of queries whatever the size: the people or sections, the
+targets, then the estimates of the whole map in one query (aggregated in SQL for the
+school). Lifelong-learning targets are reported apart and are not on these maps.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, When
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from continuum.evidence.models import Estimate
+from continuum.evidence.selectors.gradebook import ABBREVIATIONS, gradebook_targets
+from continuum.frameworks.models import Framework, FrameworkItem, ItemKind, LearningArea
+from continuum.mastery.struggle import Struggle, Tally, struggling_targets
+from continuum.people.models import Organization, Role, Section
+
+STATUSES = ("not yet", "approaching", "proficient", "advanced")
+NEEDS = ("not yet", "approaching")
+ROW_SORTS = ("name", "not_yet", "level")
+LEGEND = [
+    ("not-yet", "NY", "not yet"),
+    ("approaching", "AP", "approaching"),
+    ("proficient", "P", "proficient"),
+    ("advanced", "AD", "advanced"),
+    ("not-started", "–", "not started"),
+]
+
+SHOWN_STATUS = Case(
+    When(override_level__isnull=False, then=F("override_status")), default=F("status")
+)
+SHOWN_LEVEL = Coalesce(F("override_level"), F("level"))
+
+
+def _shown_is(status: str) -> Q:
+    return Q(override_level__isnull=True, status=status) | Q(
+        override_level__isnull=False, override_status=status
+    )
+
+
+# One column per status, so the school map is one row per target × section.
+_STATUS_COUNTS = {
+    f"n_{status.replace(' ', '_')}": Count("pk", filter=_shown_is(status)) for status in STATUSES
+}
+
+
+@dataclass
+class Counts:
+    """How many of a row (or column) hold each status, and their mean shown level."""
+
+    by_status: Counter = field(default_factory=Counter)
+    level_sum: float = 0.0
+    level_count: int = 0
+
+    def add(self, status: str, level: float | None) -> None:
+        self.by_status[status] += 1
+        if level is not None:
+            self.level_sum += level
+            self.level_count += 1
+
+    @property
+    def mean_level(self) -> float | None:
+        return self.level_sum / self.level_count if self.level_count else None
+
+    @property
+    def not_yet(self) -> int:
+        return self.by_status["not yet"]
+
+    @property
+    def listed(self) -> list[tuple[str, str, int]]:
+        """(css, abbreviation, count) for each status, in scale order."""
+        return [(s.replace(" ", "-"), ABBREVIATIONS[s], self.by_status[s]) for s in STATUSES]
+
+
+@dataclass
+class Cell:
+    status: str = "not started"
+    level: float | None = None
+    attempts: int = 0
+    href: str = ""
+    counts: Counts | None = None  # school cells: the statuses of the section's learners
+
+    @property
+    def css(self) -> str:
+        return self.status.replace(" ", "-")
+
+    @property
+    def abbreviation(self) -> str:
+        return ABBREVIATIONS.get(self.status, "") or "–"
+
+    @property
+    def level_text(self) -> str:
+        return "" if self.level is None else f"{self.level:.1f}".removesuffix(".0")
+
+    @property
+    def html(self) -> str:
+        """The cell's markup, built here rather than in the template: a school map has
+        thousands of cells and a template loop with translations per cell is slow."""
+        if self.counts is None:
+            shown = f"{self.level_text} {self.abbreviation}".strip()
+            spoken = f"{self.status} {self.level_text}".strip()
+            if self.attempts:
+                spoken += (
+                    ", " + ngettext("%d attempt", "%d attempts", self.attempts) % self.attempts
+                )
+            spoken += ": " + _("open the evidence")
+        else:
+            not_yet = self.counts.not_yet
+            shown = f"{self.abbreviation}<small>{not_yet} NY</small>"
+            spoken = _(
+                "median %(status)s; %(ny)d not yet, %(ap)d approaching, %(p)d proficient, "
+                "%(ad)d advanced"
+            ) % {
+                "status": self.status,
+                "ny": not_yet,
+                "ap": self.counts.by_status["approaching"],
+                "p": self.counts.by_status["proficient"],
+                "ad": self.counts.by_status["advanced"],
+            }
+        # Safe: numbers, fixed words, and the one sentence escaped.
+        return mark_safe(
+            f'<td class="hm-cell {self.css}"><a href="{self.href}"><span aria-hidden="true">'
+            f'{shown}</span><span class="sr-only">{escape(spoken)}</span></a></td>'
+        )
+
+
+@dataclass
+class Line:
+    """A row or a column of a heatmap: what it is, its cells and its counts."""
+
+    subject: Any  # a learner, a target or a section
+    label: str
+    cells: list[Cell] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+
+
+@dataclass
+class Heatmap:
+    rows: list[Line]
+    columns: list[Line]
+    struggles: list[tuple[Struggle, FrameworkItem]]
+    sort: str
+    columns_sort: str
+
+
+def sort_key(value: str | None) -> str:
+    return value if value in ROW_SORTS else "name"
+
+
+def _ordered(lines: list[Line], sort: str) -> list[Line]:
+    if sort == "not_yet":
+        return sorted(lines, key=lambda line: -line.counts.not_yet)
+    if sort == "level":
+        return sorted(
+            lines,
+            key=lambda line: (line.counts.mean_level is None, line.counts.mean_level or 0.0),
+        )
+    return lines  # "name": the order the lines were built in
+
+
+def _arrange(rows: list[Line], columns: list[Line], sort: str, columns_sort: str):
+    """Sort rows and columns (stable, so ties keep name order) and reorder every row's
+    cells to match the columns."""
+    position = {id(column): i for i, column in enumerate(columns)}
+    columns = _ordered(columns, columns_sort)
+    for row in rows:
+        row.cells = [row.cells[position[id(column)]] for column in columns]
+    return _ordered(rows, sort), columns
+
+
+def heatmap_frameworks() -> list[Framework]:
+    """Frameworks with learning targets, by title."""
+    return list(
+        Framework.objects.filter(versions__items__kind=ItemKind.TARGET).distinct().order_by("title")
+    )
+
+
+def _academic(targets: Iterable[FrameworkItem]) -> list[FrameworkItem]:
+    return [t for t in targets if t.learning_area != LearningArea.LIFELONG]
+
+
+def _explain_base() -> str:
+    """The estimate page with slots for learner and target, reversed once per map."""
+    url = reverse("learner_estimate", args=[0, 0])
+    return url.replace("/learners/0/targets/0/", "/learners/{}/targets/{}/")
+
+
+def section_heatmap(
+    *, section: Section, framework: Framework, sort: str = "name", columns_sort: str = "name"
+) -> Heatmap:
+    """Learners × the framework's academic targets, from stored estimates."""
+    learners = list(section.learners.order_by("last_name", "first_name", "pk"))
+    targets = _academic(gradebook_targets(framework=framework))
+    found = {
+        (learner_id, target_id): (status, level, attempts)
+        for learner_id, target_id, status, level, attempts in Estimate.objects.filter(
+            learner__in=[learner.pk for learner in learners], target__in=targets
+        )
+        .annotate(shown=SHOWN_STATUS, level_shown=SHOWN_LEVEL)
+        .values_list("learner_id", "target_id", "shown", "level_shown", "evidence_count")
+    }
+    base = _explain_base()
+    columns = [Line(subject=t, label=t.human_coding_scheme or str(t)) for t in targets]
+    rows, attempts = [], {t.pk: Counter[int]() for t in targets}
+    for learner in learners:
+        row = Line(subject=learner, label=f"{learner.last_name}, {learner.first_name}")
+        for target, column in zip(targets, columns, strict=True):
+            status, level, tries = found.get((learner.pk, target.pk), ("not started", None, 0))
+            row.cells.append(Cell(status, level, tries, base.format(learner.pk, target.pk)))
+            if status in STATUSES:
+                row.counts.add(status, level)
+                column.counts.add(status, level)
+                if status in NEEDS:
+                    attempts[target.pk][tries] += 1
+        rows.append(row)
+    struggles = _struggles(columns, attempts)
+    rows, columns = _arrange(rows, columns, sort, columns_sort)
+    return Heatmap(rows, columns, struggles, sort, columns_sort)
+
+
+def _struggles(lines: list[Line], attempts: dict[int, Counter]):
+    """Targets where many struggle, ranked by the core, paired with their targets."""
+    by_id = {line.subject.pk: line for line in lines}
+    tallies = [
+        Tally(
+            target=pk,
+            learners=sum(line.counts.by_status.values()),
+            not_yet=line.counts.not_yet,
+            approaching=line.counts.by_status["approaching"],
+            attempts=dict(attempts.get(pk, {})),
+        )
+        for pk, line in by_id.items()
+    ]
+    return [(s, by_id[s.target].subject) for s in struggling_targets(tallies)]
+
+
+def school_sections(*, school: Organization) -> QuerySet[Section]:
+    return Section.objects.filter(school=school).order_by("title", "pk")
+
+
+def school_heatmap(
+    *, school: Organization, framework: Framework, sort: str = "name", columns_sort: str = "name"
+) -> Heatmap:
+    """The framework's academic targets × the school's sections: each cell counts the
+    statuses of the section's learners on the target (in one aggregate query) and shows
+    the median status. Sections with no estimate on the framework are left out."""
+    targets = _academic(gradebook_targets(framework=framework))
+    sections = list(school_sections(school=school))
+    aggregated = (
+        Estimate.objects.filter(
+            target__in=targets,
+            learner__enrollments__section__school=school,
+            learner__role=Role.LEARNER,
+        )
+        .annotate(level_shown=SHOWN_LEVEL)
+        .order_by()
+        .values("target_id", "learner__enrollments__section_id")
+        .annotate(**_STATUS_COUNTS, level_sum=Sum("level_shown"), levelled=Count("level_shown"))
+        .values_list(
+            "target_id",
+            "learner__enrollments__section_id",
+            *_STATUS_COUNTS,
+            "level_sum",
+            "levelled",
+        )
+    )
+    cells: dict[tuple[int, int], Counts] = {}
+    for target_id, section_id, *by_status, level_sum, levelled in aggregated:
+        if not any(by_status):
+            continue
+        counts = Counts(Counter(dict(zip(STATUSES, by_status, strict=True))))
+        counts.level_sum, counts.level_count = level_sum or 0.0, levelled
+        cells[target_id, section_id] = counts
+    used = {section_id for _, section_id in cells}
+    sections = [s for s in sections if s.pk in used]
+    columns = [Line(subject=s, label=s.title) for s in sections]
+    base = reverse("insights_section_heatmap", args=[0])
+    links = {s.pk: base.replace("/0/", f"/{s.pk}/") for s in sections}
+    rows = []
+    for target in targets:
+        row = Line(subject=target, label=target.human_coding_scheme or str(target))
+        for section, column in zip(sections, columns, strict=True):
+            counts = cells.get((target.pk, section.pk), Counts())
+            row.cells.append(_summary_cell(counts, links[section.pk], target))
+            _merge(row.counts, counts)
+            _merge(column.counts, counts)
+        rows.append(row)
+    struggles = _school_struggles(school, targets)
+    rows, columns = _arrange(rows, columns, sort, columns_sort)
+    return Heatmap(rows, columns, struggles, sort, columns_sort)
+
+
+def _merge(into: Counts, counts: Counts) -> None:
+    into.by_status.update(counts.by_status)
+    into.level_sum += counts.level_sum
+    into.level_count += counts.level_count
+
+
+def _summary_cell(counts: Counts, link: str, target: FrameworkItem) -> Cell:
+    total = sum(counts.by_status.values())
+    status = "not started"
+    seen = 0
+    for candidate in STATUSES:  # the median learner's status
+        seen += counts.by_status[candidate]
+        if total and seen * 2 >= total:
+            status = candidate
+            break
+    href = f"{link}#target-{target.pk}"
+    return Cell(status=status, level=counts.mean_level, href=href, counts=counts)
+
+
+def _school_struggles(school: Organization, targets: list[FrameworkItem]):
+    """Targets where many of the school's learners struggle: one grouped query."""
+    tally: dict[int, dict] = {t.pk: {"n": 0, "not yet": 0, "approaching": 0} for t in targets}
+    attempts: dict[int, Counter] = {t.pk: Counter() for t in targets}
+    rows = (
+        Estimate.objects.filter(
+            target__in=targets, learner__organization=school, learner__role=Role.LEARNER
+        )
+        .order_by()
+        .values("target_id", "evidence_count")
+        .annotate(**_STATUS_COUNTS)
+        .values_list("target_id", "evidence_count", *_STATUS_COUNTS)
+    )
+    for target_id, evidence_count, not_yet, approaching, proficient, advanced in rows:
+        counts = tally[target_id]
+        counts["n"] += not_yet + approaching + proficient + advanced
+        counts["not yet"] += not_yet
+        counts["approaching"] += approaching
+        if not_yet + approaching:
+            attempts[target_id][evidence_count] += not_yet + approaching
+    by_id = {t.pk: t for t in targets}
+    ranked = struggling_targets(
+        Tally(pk, c["n"], c["not yet"], c["approaching"], dict(attempts[pk]))
+        for pk, c in tally.items()
+    )
+    return [(s, by_id[s.target]) for s in ranked]

@@ -1,0 +1,62 @@
+"""Who may see and change a learner's profile, goals and plan, and who curates the catalog.
+
+A learner's pathway is visible to the learner, their guardians, the educators who teach
+them, their counselor, their school's leaders and their district's admins (not to a
+community partner: a placement is about its targets, not the learner's life). The
+accommodations on a profile are for the learner's educators and counselor only.
+Guardians may comment on goals; educators and the counselor also record check-ins.
+The catalog is open to everyone signed in; educators and leaders curate it and a partner
+keeps their own opportunities.
+"""
+
+import rules
+
+from continuum.people.rules import (
+    administers_district_of,
+    counsels,
+    guards,
+    is_counselor,
+    is_district_admin,
+    is_educator,
+    is_guardian,
+    is_leader,
+    is_learner,
+    is_partner,
+    is_self,
+    leads_school_of,
+    teaches,
+)
+
+learner_self = is_learner & is_self
+educator_of = is_educator & teaches
+counselor_of = is_counselor & counsels
+guardian_of = is_guardian & guards
+
+can_view_pathway = (
+    learner_self
+    | guardian_of
+    | educator_of
+    | counselor_of
+    | (is_leader & leads_school_of)
+    | (is_district_admin & administers_district_of)
+)
+
+
+@rules.predicate
+def offers(user, experience) -> bool:
+    return experience is not None and experience.partner_id == user.pk
+
+
+curator = is_educator | is_leader
+
+rules.add_perm("pathways.view_pathway", can_view_pathway)
+rules.add_perm("pathways.edit_profile", learner_self | educator_of | counselor_of)
+rules.add_perm("pathways.view_accommodations", educator_of | counselor_of)
+rules.add_perm("pathways.set_goal", learner_self | educator_of)
+rules.add_perm("pathways.comment_goal", learner_self | guardian_of | educator_of | counselor_of)
+rules.add_perm("pathways.check_in_goal", educator_of | counselor_of)
+rules.add_perm("pathways.edit_plan", learner_self | educator_of)
+rules.add_perm("pathways.agree_plan", learner_self | educator_of)
+rules.add_perm("pathways.view_catalog", rules.is_authenticated)
+rules.add_perm("pathways.add_experience", curator | is_partner)
+rules.add_perm("pathways.change_experience", curator | (is_partner & offers))

@@ -1,0 +1,212 @@
+"""Reads for pathways: a learner's targets and statuses, their goals, their plan with
+progress derived from estimates, and the catalog."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from continuum.evidence.models import Alignment, Estimate
+from continuum.frameworks.models import Association, AssociationType, FrameworkItem, ItemKind
+from continuum.mastery import Status
+from continuum.pathways.models import (
+    Goal,
+    LearnerProfile,
+    LearningExperience,
+    LearningPlan,
+    PlanItem,
+)
+from continuum.people.models import Role, User
+
+STATUS_BY_NAME = {status.label: status for status in Status}
+
+
+def status_from(name: str) -> Status:
+    """An estimate's shown status ("not yet", "proficient"…) as the engine's Status."""
+    return STATUS_BY_NAME.get(name, Status.NOT_STARTED)
+
+
+@dataclass
+class LearnerTargets:
+    """The targets of the frameworks a learner works in, in framework order, with the
+    prerequisite edges among them and the learner's shown statuses."""
+
+    targets: list[FrameworkItem]
+    edges: list[tuple[int, int]]
+    statuses: dict[int, Status]
+    estimates: dict[int, Estimate] = field(default_factory=dict)
+
+    @property
+    def by_id(self) -> dict[int, FrameworkItem]:
+        return {target.pk: target for target in self.targets}
+
+
+def learner_targets(*, learner: User) -> LearnerTargets:
+    """Targets of every framework version the learner has estimates in or is assessed on
+    through their sections."""
+    estimates = {
+        e.target_id: e for e in Estimate.objects.filter(learner=learner).select_related("target")
+    }
+    versions = {e.target.version_id for e in estimates.values()}
+    versions |= set(
+        Alignment.objects.filter(assessment__section__enrollments__learner=learner).values_list(
+            "target__version_id", flat=True
+        )
+    )
+    targets = list(FrameworkItem.objects.filter(version_id__in=versions, kind=ItemKind.TARGET))
+    edges = list(
+        Association.objects.filter(
+            version_id__in=versions,
+            association_type=AssociationType.PRECEDES,
+            origin__isnull=False,
+            destination__isnull=False,
+        ).values_list("origin_id", "destination_id")
+    )
+    statuses = {pk: status_from(e.shown_status) for pk, e in estimates.items()}
+    return LearnerTargets(targets, edges, statuses, estimates)
+
+
+def profile_get(*, learner: User) -> LearnerProfile:
+    """The learner's profile, unsaved and empty when they have not written one."""
+    return LearnerProfile.objects.filter(learner=learner).first() or LearnerProfile(learner=learner)
+
+
+def goal_list(*, learner: User) -> QuerySet[Goal]:
+    return (
+        Goal.objects.filter(learner=learner)
+        .select_related("created_by")
+        .prefetch_related("targets", "comments__author", "check_ins__author")
+    )
+
+
+def goal_get(*, goal_id: int) -> Goal:
+    return Goal.objects.select_related("learner", "created_by").get(pk=goal_id)
+
+
+@dataclass
+class PlanRow:
+    item: PlanItem
+    status: Status
+
+    @property
+    def done(self) -> bool:
+        """Done when the learner is proficient on the target, or when marked done."""
+        return self.status >= Status.PROFICIENT or self.item.status == PlanItem.Status.DONE
+
+    @property
+    def shown_status(self) -> str:
+        return str(PlanItem.Status.DONE.label if self.done else self.item.get_status_display())
+
+    @property
+    def shown_status_value(self) -> str:
+        return PlanItem.Status.DONE if self.done else self.item.status
+
+
+@dataclass
+class PlanView:
+    plan: LearningPlan
+    rows: list[PlanRow]
+
+    @property
+    def active(self) -> list[PlanRow]:
+        return [r for r in self.rows if r.item.status != PlanItem.Status.DROPPED]
+
+    @property
+    def dropped(self) -> list[PlanRow]:
+        return [r for r in self.rows if r.item.status == PlanItem.Status.DROPPED]
+
+    @property
+    def done_count(self) -> int:
+        return sum(r.done for r in self.active)
+
+
+def plan_get(*, learner: User) -> PlanView:
+    """The learner's plan (unsaved and empty if none) with each item's progress read from
+    the learner's estimates now, so progress follows evidence as it arrives."""
+    plan = LearningPlan.objects.filter(learner=learner).first() or LearningPlan(learner=learner)
+    items = (
+        list(plan.items.select_related("target", "experience", "experience__partner"))
+        if plan.pk
+        else []
+    )
+    estimates = {
+        e.target_id: e
+        for e in Estimate.objects.filter(learner=learner, target__in=[i.target_id for i in items])
+    }
+    rows = [
+        PlanRow(
+            i,
+            status_from(estimates[i.target_id].shown_status)
+            if i.target_id in estimates
+            else Status.NOT_STARTED,
+        )
+        for i in items
+    ]
+    return PlanView(plan, rows)
+
+
+def experience_list(
+    *,
+    target: FrameworkItem | None = None,
+    interest: str = "",
+    setting: str = "",
+    partner: User | None = None,
+    include_inactive: bool = False,
+) -> QuerySet[LearningExperience]:
+    found = LearningExperience.objects.select_related("partner").prefetch_related("targets")
+    if not include_inactive:
+        found = found.filter(active=True)
+    if target is not None:
+        found = found.filter(targets=target)
+    if setting:
+        found = found.filter(setting=setting)
+    if partner is not None:
+        found = found.filter(partner=partner)
+    if interest:
+        tag = interest.strip().lower()
+        # JSON containment is not on SQLite; filter the (small) catalog in Python.
+        ids = [e.pk for e in found if tag in e.interests]
+        found = found.filter(pk__in=ids)
+    return found
+
+
+def catalog_interests() -> list[str]:
+    tags: set[str] = set()
+    for interests in LearningExperience.objects.filter(active=True).values_list(
+        "interests", flat=True
+    ):
+        tags.update(interests)
+    return sorted(tags)
+
+
+def catalog_targets() -> QuerySet[FrameworkItem]:
+    return FrameworkItem.objects.filter(experiences__active=True).distinct()
+
+
+def partner_list() -> QuerySet[User]:
+    """Community partners, each with their active opportunities."""
+    return (
+        User.objects.filter(role=Role.PARTNER)
+        .filter(Q(opportunities__active=True))
+        .distinct()
+        .prefetch_related(
+            Prefetch(
+                "opportunities",
+                queryset=LearningExperience.objects.filter(active=True).prefetch_related("targets"),
+            )
+        )
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def experiences_for_interests(*, interests: list[str], limit: int = 6) -> list[LearningExperience]:
+    """Active experiences that fit any of the interests, those fitting most first."""
+    tags = set(interests)
+    if not tags:
+        return []
+    found = [
+        e
+        for e in LearningExperience.objects.filter(active=True).select_related("partner")
+        if tags & set(e.interests)
+    ]
+    found.sort(key=lambda e: (-len(tags & set(e.interests)), e.title, e.pk))
+    return found[:limit]

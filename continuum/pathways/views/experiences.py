@@ -1,0 +1,92 @@
+"""The learning experiences catalog: everyone signed in browses it with filters;
+educators and leaders curate it; community partners keep their own opportunities."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.lib.access import requires
+from continuum.pathways import selectors, services
+from continuum.pathways.forms import ExperienceForm
+from continuum.pathways.models import LearningExperience
+from continuum.pathways.views.common import experience_of, saved
+
+
+@requires("pathways.view_catalog")
+def experience_list(request):
+    target_id = request.GET.get("target", "")
+    target = (
+        get_object_or_404(FrameworkItem, pk=target_id, kind=ItemKind.TARGET)
+        if target_id.isdigit()
+        else None
+    )
+    interest = request.GET.get("interest", "")
+    setting = request.GET.get("setting", "")
+    if setting not in LearningExperience.Setting.values:
+        setting = ""
+    curating = request.user.has_perm("pathways.add_experience")
+    found = selectors.experience_list(target=target, interest=interest, setting=setting)
+    context = {
+        "experiences": found,
+        "target": target,
+        "interest": interest,
+        "setting": setting,
+        "targets": selectors.catalog_targets(),
+        "interests": selectors.catalog_interests(),
+        "settings": LearningExperience.Setting.choices,
+        "can_add": curating,
+        "filtered": bool(target or interest or setting),
+    }
+    return render(request, "pathways/experience_list.html", context)
+
+
+@requires("pathways.view_catalog")
+def experience_detail(request, experience_id: int):
+    experience = experience_of(request, experience_id)
+    can_change = request.user.has_perm("pathways.change_experience", experience)
+    if not experience.active and not can_change:
+        raise PermissionDenied("This experience is no longer offered.")
+    context = {"experience": experience, "can_change": can_change}
+    return render(request, "pathways/experience_detail.html", context)
+
+
+def _edit(request, experience: LearningExperience | None):
+    form = ExperienceForm(
+        request.POST if request.method == "POST" else None,
+        instance=experience,
+        initial={"targets": list(experience.targets.all())} if experience else None,
+    )
+    saved_as = []
+
+    def save():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "targets"}
+        saved_as.append(
+            services.experience_save(
+                by=request.user,
+                fields=fields,
+                targets=form.cleaned_data["targets"],
+                experience=experience,
+            )
+        )
+
+    if saved(request, form, save, _("Experience saved.")):
+        return redirect("experience_detail", experience_id=saved_as[0].pk)
+    return render(
+        request, "pathways/experience_form.html", {"form": form, "experience": experience}
+    )
+
+
+@requires("pathways.add_experience")
+def experience_create(request):
+    return _edit(request, None)
+
+
+@requires("pathways.change_experience", fn=experience_of)
+def experience_edit(request, experience_id: int):
+    return _edit(request, experience_of(request, experience_id))
+
+
+@requires("pathways.view_catalog")
+def partner_list(request):
+    return render(request, "pathways/partner_list.html", {"partners": selectors.partner_list()})

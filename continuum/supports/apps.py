@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SupportsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "continuum.supports"
+    verbose_name = "Supports"

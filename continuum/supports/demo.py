@@ -1,0 +1,97 @@
+"""The demo school's supports: one credit requirement, computed flags and pace, and a few
+support plans opened from flags (one shared with the demo learner's family).
+
+Called at the end of ``continuum.demo.school.demo_school_build``.
+"""
+
+from datetime import date, timedelta
+
+from continuum.demo.content import MATH6
+from continuum.frameworks.models import Framework, FrameworkItem, ItemKind
+from continuum.people.models import Organization, Role, User
+from continuum.supports.models import Flag, Requirement, SupportPlan, SupportsRun
+from continuum.supports.services.compute import supports_compute
+from continuum.supports.services.plans import action_add, note_add, plan_create, plan_review
+
+CREDIT = "Grade 6 mathematics credit"
+DEMO_LEARNER = "learner"
+
+
+def demo_supports_build(*, school: Organization, today: date) -> None:
+    framework = Framework.objects.get(title=MATH6.title)
+    competencies = FrameworkItem.objects.filter(version=framework.current, kind=ItemKind.COMPETENCY)
+    requirement = Requirement.objects.create(
+        title=CREDIT,
+        kind=Requirement.Kind.COURSE_CREDIT,
+        organization=school,
+        starts_on=today - timedelta(weeks=16),
+        due_on=today + timedelta(weeks=20),
+        rule={"name": "share_proficient", "parameters": {"share": 0.8, "floor": 2}},
+    )
+    requirement.competencies.set(competencies)
+    supports_compute(school=school, today=today, run=SupportsRun.objects.create(school=school))
+    _plans(school, today)
+
+
+def _plans(school: Organization, today: date) -> None:
+    counselor = User.objects.filter(role=Role.COUNSELOR, organization=school).first()
+    if counselor is None:
+        return
+    flags = list(
+        Flag.objects.filter(
+            learner__counselors__counselor=counselor,
+            state=Flag.State.OPEN,
+            kind=Flag.Kind.REPEATED_NOT_YET,
+        ).select_related("learner", "target")[:8]
+    )
+    demo = Flag.objects.filter(learner__username=DEMO_LEARNER, state=Flag.State.OPEN).first()
+    if demo is not None and demo not in flags:
+        flags.insert(0, demo)
+    planned: set[int] = set()
+    for index, flag in enumerate(flags):
+        if flag.learner_id in planned:
+            continue
+        planned.add(flag.learner_id)
+        by = (
+            counselor
+            if counselor.has_perm("supports.manage_supports", flag.learner)
+            else flag.owner
+        )
+        if by is None:
+            continue
+        plan = plan_create(
+            learner=flag.learner,
+            by=by,
+            flag=flag,
+            tier=SupportPlan.Tier.TWO if index % 3 else SupportPlan.Tier.ONE,
+            concern=flag.explanation,
+            goal=(
+                f"Reach proficient on {flag.target.human_coding_scheme} within three weeks."
+                if flag.target
+                else "Add new evidence on each active target within two weeks."
+            ),
+            targets=[flag.target] if flag.target else [],
+            review_on=today + timedelta(days=14),
+        )
+        action_add(
+            plan=plan,
+            by=by,
+            description="Small-group reteach with worked examples, twice a week",
+            owner=flag.owner or by,
+            due_on=today + timedelta(days=7),
+        )
+        note_add(plan=plan, by=by, text="Talked with the learner: they want to try again.")
+        if flag.learner.username == DEMO_LEARNER:
+            plan_review(
+                plan=plan,
+                by=by,
+                review_on=plan.review_on,
+                outcome="",
+                close=False,
+                shared_with_family=True,
+                family_summary=(
+                    "We noticed one maths skill is taking more practice. Twice a week your "
+                    "child will work in a small group with their teacher. At home, ask them "
+                    "to explain one problem they solved."
+                ),
+            )

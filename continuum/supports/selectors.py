@@ -1,0 +1,135 @@
+"""Reads for the supports pages: the caseload sorted by need, one learner's supports,
+the family summary, and how fresh the computed flags and pace are."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils import timezone
+
+from continuum.mastery.pace import RANK, PaceStatus
+from continuum.people.models import Organization, Role, User
+from continuum.supports.models import Flag, LearnerPace, SupportPlan, SupportsRun
+
+ONE_MINUTE = timedelta(minutes=1)
+LIVE = [Flag.State.OPEN, Flag.State.ACKNOWLEDGED]
+
+
+@dataclass
+class CaseloadRow:
+    learner: User
+    paces: list[LearnerPace] = field(default_factory=list)
+    open_flags: int = 0
+    active_plans: int = 0
+
+    @property
+    def worst(self) -> LearnerPace | None:
+        return min(self.paces, key=lambda p: RANK[PaceStatus(p.status)], default=None)
+
+    def need(self) -> tuple:
+        worst = self.worst
+        rank = RANK[PaceStatus(worst.status)] if worst else len(RANK)
+        projected = worst.projected_on if worst and worst.projected_on else date.max
+        return (rank, -self.open_flags, -projected.toordinal(), self.learner.last_name)
+
+
+def caseload_learners(user: User) -> QuerySet[User]:
+    learners = User.objects.filter(role=Role.LEARNER)
+    if user.role == Role.COUNSELOR:
+        return learners.filter(counselors__counselor=user)
+    if user.role == Role.EDUCATOR:
+        return learners.filter(enrollments__section__educators=user).distinct()
+    if user.role == Role.LEADER:
+        return learners.filter(organization=user.organization)
+    return learners.none()
+
+
+def caseload_list(user: User) -> list[CaseloadRow]:
+    """The user's learners, most in need first: behind before on pace before ahead, then
+    more open flags, then the later projected completion, then by name."""
+    learners = caseload_learners(user).annotate(
+        open_flags=Count("flags", filter=Q(flags__state__in=LIVE), distinct=True),
+        active_plans=Count(
+            "support_plans",
+            filter=Q(support_plans__status=SupportPlan.Status.ACTIVE),
+            distinct=True,
+        ),
+    )
+    rows = {
+        learner.pk: CaseloadRow(learner, [], learner.open_flags, learner.active_plans)
+        for learner in learners
+    }
+    for row in LearnerPace.objects.filter(learner_id__in=rows).select_related("requirement"):
+        rows[row.learner_id].paces.append(row)
+    return sorted(rows.values(), key=CaseloadRow.need)
+
+
+def learner_flags(learner: User) -> QuerySet[Flag]:
+    return Flag.objects.filter(learner=learner).select_related("target", "owner")
+
+
+def learner_plans(learner: User) -> QuerySet[SupportPlan]:
+    return SupportPlan.objects.filter(learner=learner).prefetch_related("targets", "actions")
+
+
+def learner_paces(learner: User) -> QuerySet[LearnerPace]:
+    return (
+        LearnerPace.objects.filter(learner=learner)
+        .select_related("requirement")
+        .prefetch_related("remaining")
+        .order_by("requirement__due_on")
+    )
+
+
+def plan_get(plan_id: int) -> SupportPlan:
+    return SupportPlan.objects.select_related("learner", "created_by").get(pk=plan_id)
+
+
+def family_summary(learner: User) -> list[dict]:
+    """What the family may see of the plans shared with them, in plain language: the
+    summary the staff wrote, the goal, the next review date and whether it is closed.
+    (The family view may use this too.)"""
+    return [
+        {
+            "summary": plan.family_summary,
+            "goal": plan.goal,
+            "review_on": plan.review_on,
+            "closed": plan.status == SupportPlan.Status.CLOSED,
+            "outcome": plan.outcome if plan.status == SupportPlan.Status.CLOSED else "",
+            "targets": [t.human_coding_scheme for t in plan.targets.all()],
+        }
+        for plan in SupportPlan.objects.filter(learner=learner, shared_with_family=True)
+        .prefetch_related("targets")
+        .order_by("-created_at")
+    ]
+
+
+@dataclass(frozen=True)
+class Freshness:
+    computed_at: datetime | None
+    run: SupportsRun | None
+
+    @property
+    def just_now(self) -> bool:
+        return self.computed_at is not None and timezone.now() - self.computed_at < ONE_MINUTE
+
+    @property
+    def running(self) -> bool:
+        return self.run is not None and self.run.finished_at is None and not self.run.error
+
+
+def freshness(school: Organization | None) -> Freshness:
+    if school is None:
+        return Freshness(None, None)
+    computed = LearnerPace.objects.filter(learner__organization=school).aggregate(
+        latest=Max("computed_at")
+    )["latest"]
+    run = SupportsRun.objects.filter(school=school).first()
+    if run is not None and run.finished_at and (computed is None or run.finished_at > computed):
+        computed = run.finished_at
+    return Freshness(computed, run)
+
+
+def school_of(user: User) -> Organization | None:
+    org = user.organization
+    return org if org is not None and org.kind == "school" else None

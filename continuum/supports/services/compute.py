@@ -1,0 +1,247 @@
+"""Compute a school's pace and flags (in the background) and keep Flag rows in step.
+
+Sync rule: a computed flag that has no open or acknowledged row opens one; one that
+still holds keeps its row (the explanation is refreshed); a row whose signal has gone is
+resolved automatically with a note. The owner is the learner's counselor, else the
+first educator who teaches them.
+
+The background task lives in this services module (not ``tasks.py``) for the reason
+given in continuum/evidence/services/recompute.py: the import-linter layers.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from continuum.mastery import (
+    LearnerSignals,
+    Observation,
+    PaceSignal,
+    RaisedFlag,
+    Thresholds,
+    learner_flags,
+    pace,
+)
+from continuum.people.models import CaseloadAssignment, Enrollment, Organization, Role, User
+from continuum.supports.models import Flag, LearnerPace, SupportsRun
+from continuum.supports.services.signals import (
+    SchoolSignals,
+    needed_count,
+    requirement_targets,
+    requirements_for,
+    school_signals,
+)
+
+CHUNK = 25
+DEFAULT_THRESHOLDS = Thresholds()
+AUTO_RESOLVED = "Resolved automatically on {day}: the signal is no longer present."
+
+
+@dataclass(frozen=True)
+class ComputeResult:
+    learners: int
+    opened: int
+    kept: int
+    resolved: int
+    paces: int
+
+
+def _owners(learners: list[User]) -> dict[int, int]:
+    ids = [learner.pk for learner in learners]
+    owners: dict[int, int] = {}
+    for learner, educator in (
+        Enrollment.objects.filter(learner_id__in=ids)
+        .values_list("learner_id", "section__educators")
+        .order_by("section_id")
+    ):
+        if educator is not None:
+            owners.setdefault(learner, educator)
+    for learner, counselor in CaseloadAssignment.objects.filter(learner_id__in=ids).values_list(
+        "learner_id", "counselor_id"
+    ):
+        owners[learner] = counselor
+    return owners
+
+
+def _paces(school: Organization, learners: list[User], signals: SchoolSignals, today: date):
+    """Store each learner's pace on each requirement; return learner → [PaceSignal]."""
+    now = timezone.now()
+    by_learner: dict[int, list[PaceSignal]] = {}
+    for requirement in requirements_for(school):
+        targets = requirement_targets(requirement)
+        ids = [t.pk for t in targets]
+        if not ids or requirement.due_on <= requirement.starts_on:
+            continue
+        need = needed_count(requirement, len(ids))
+        LearnerPace.objects.filter(requirement=requirement, learner__in=learners).delete()
+        rows, remaining = [], []
+        for learner in learners:
+            result = pace(
+                mastered_on=signals.mastered_on.get(learner.pk, {}),
+                targets=ids,
+                start=requirement.starts_on,
+                due=requirement.due_on,
+                today=today,
+                needed=need,
+            )
+            rows.append(
+                LearnerPace(
+                    learner=learner,
+                    requirement=requirement,
+                    status=result.status.value,
+                    mastered=result.mastered,
+                    needed=result.needed,
+                    projected_on=result.projected,
+                    explanation=result.explanation,
+                    computed_at=now,
+                )
+            )
+            remaining.append(result.remaining)
+            by_learner.setdefault(learner.pk, []).append(
+                PaceSignal(
+                    requirement.title,
+                    result.status.value == "behind",
+                    f"{requirement.title}: {result.explanation}",
+                )
+            )
+        created = LearnerPace.objects.bulk_create(rows)
+        through = LearnerPace.remaining.through
+        through.objects.bulk_create(
+            through(learnerpace_id=row.pk, frameworkitem_id=target)
+            for row, left in zip(created, remaining, strict=True)
+            for target in left
+        )
+    return by_learner
+
+
+def _flags(learners, signals, paces, today, thresholds) -> list[RaisedFlag]:
+    raised: list[RaisedFlag] = []
+    for learner in learners:
+        observations = {
+            target: [Observation(day, not_yet) for day, not_yet in seen]
+            for target, seen in signals.evidence.get(learner.pk, {}).items()
+        }
+        raised += learner_flags(
+            LearnerSignals(
+                learner=learner.pk,
+                observations=observations,
+                proficient=frozenset(signals.proficient.get(learner.pk, set())),
+                requests=signals.requests.get(learner.pk, {}),
+                pace=paces.get(learner.pk, []),
+                labels=signals.labels,
+            ),
+            today=today,
+            thresholds=thresholds,
+        )
+    return raised
+
+
+@transaction.atomic
+def flags_sync(
+    *, learners: list[User], raised: list[RaisedFlag], today: date
+) -> tuple[int, int, int]:
+    """Bring the Flag rows of ``learners`` in step with ``raised``: (opened, kept, resolved)."""
+    now = timezone.now()
+    live = Flag.objects.filter(
+        learner__in=learners, state__in=[Flag.State.OPEN, Flag.State.ACKNOWLEDGED]
+    )
+    existing = {(f.learner_id, f.kind, f.target_id): f for f in live}
+    owners = _owners(learners)
+    opened = kept = 0
+    seen = set()
+    for flag in raised:
+        key = (flag.learner, flag.kind.value, flag.target)
+        seen.add(key)
+        row = existing.get(key)
+        if row is None:
+            Flag.objects.create(
+                learner_id=flag.learner,
+                kind=flag.kind.value,
+                target_id=flag.target,
+                explanation=flag.explanation,
+                owner_id=owners.get(flag.learner),
+                raised_at=now,
+            )
+            opened += 1
+        else:
+            kept += 1
+            if row.explanation != flag.explanation:
+                row.explanation = flag.explanation
+                row.save(update_fields=["explanation", "updated_at"])
+    resolved = 0
+    for key, row in existing.items():
+        if key not in seen:
+            row.state = Flag.State.RESOLVED
+            row.note = AUTO_RESOLVED.format(day=today.isoformat())
+            row._change_reason = "Signal cleared"  # type: ignore[attr-defined]
+            row.save(update_fields=["state", "note", "updated_at"])
+            resolved += 1
+    return opened, kept, resolved
+
+
+def supports_compute(
+    *,
+    school: Organization,
+    today: date | None = None,
+    run: SupportsRun | None = None,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> ComputeResult:
+    """Pace on every requirement and the flags of every learner in ``school``."""
+    today = today or timezone.localdate()
+    learners = list(User.objects.filter(role=Role.LEARNER, organization=school).order_by("pk"))
+    if run is not None:
+        run.started_at, run.total, run.processed = timezone.now(), len(learners), 0
+        run.save(update_fields=["started_at", "total", "processed"])
+    totals = [0, 0, 0]
+    paces_stored = 0
+    for start in range(0, len(learners), CHUNK):
+        chunk = learners[start : start + CHUNK]
+        signals = school_signals(chunk)
+        paces = _paces(school, chunk, signals, today)
+        paces_stored += sum(len(v) for v in paces.values())
+        raised = _flags(chunk, signals, paces, today, thresholds)
+        for index, count in enumerate(flags_sync(learners=chunk, raised=raised, today=today)):
+            totals[index] += count
+        if run is not None:
+            run.processed = start + len(chunk)
+            run.save(update_fields=["processed"])
+    if run is not None:
+        run.finished_at = timezone.now()
+        run.save(update_fields=["finished_at"])
+    return ComputeResult(len(learners), totals[0], totals[1], totals[2], paces_stored)
+
+
+@task()
+def supports_compute_task(*, run_id: int) -> dict[str, int]:
+    """The background form of ``supports_compute`` for one queued run."""
+    run = SupportsRun.objects.select_related("school").get(pk=run_id)
+    try:
+        result = supports_compute(school=run.school, run=run)
+    except Exception as error:
+        run.error = str(error)[:500]
+        run.finished_at = timezone.now()
+        run.save(update_fields=["error", "finished_at"])
+        raise
+    return {"learners": result.learners, "opened": result.opened, "resolved": result.resolved}
+
+
+def can_compute(user: User, school: Organization) -> bool:
+    """The school's leaders and counselors, and its district's admins."""
+    if user.role in (Role.LEADER, Role.COUNSELOR):
+        return user.organization_id == school.pk
+    if user.role == Role.DISTRICT_ADMIN:
+        return user.organization_id is not None and school.parent_id == user.organization_id
+    return False
+
+
+def supports_compute_request(*, school: Organization, by: User) -> SupportsRun:
+    """Queue a background computation of a school's flags and pace."""
+    if not can_compute(by, school):
+        raise PermissionDenied("Only the school's leaders and counselors can recompute supports.")
+    run = SupportsRun.objects.create(school=school, requested_by=by)
+    supports_compute_task.enqueue(run_id=run.pk)
+    return run

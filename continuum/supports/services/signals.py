@@ -1,0 +1,108 @@
+"""Loads a school's learning signals in a fixed number of queries: scored evidence,
+proficient estimates, open reassessment requests and requirements. Shared by the flag and
+pace services; no demographic field is read here (only ids, levels and dates)."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from math import ceil
+
+from django.db.models import Q
+from django.utils import timezone
+
+from continuum.evidence.models import Estimate, Evidence, Mark, Reassessment
+from continuum.evidence.services.scales import scales_for
+from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.mastery import RollupRule
+from continuum.people.models import Organization, User
+from continuum.supports.models import Requirement
+
+PROFICIENT_STATUSES = {"proficient", "advanced"}
+
+
+@dataclass
+class SchoolSignals:
+    # learner → target → [(day, not_yet)]
+    evidence: dict[int, dict[int, list[tuple[date, bool]]]] = field(default_factory=dict)
+    proficient: dict[int, set[int]] = field(default_factory=dict)
+    mastered_on: dict[int, dict[int, date]] = field(default_factory=dict)
+    requests: dict[int, dict[int, date]] = field(default_factory=dict)
+    labels: dict[int, str] = field(default_factory=dict)
+
+
+def requirements_for(school: Organization) -> list[Requirement]:
+    scope = Q(organization=school)
+    if school.parent_id:
+        scope |= Q(organization_id=school.parent_id)
+    return list(Requirement.objects.filter(scope).prefetch_related("competencies"))
+
+
+def requirement_targets(requirement: Requirement) -> list[FrameworkItem]:
+    """The learning targets under the requirement's competencies, in framework order."""
+    return list(
+        FrameworkItem.objects.filter(
+            parent__in=requirement.competencies.all(), kind=ItemKind.TARGET
+        ).order_by("parent__position", "position", "human_coding_scheme", "id")
+    )
+
+
+def needed_count(requirement: Requirement, total: int) -> int:
+    """How many targets the rule needs proficient: a share for share_proficient, else all."""
+    rule = RollupRule(
+        name=requirement.rule.get("name", "all_proficient"),
+        parameters=requirement.rule.get("parameters", {}),
+    )
+    if rule.name == "share_proficient":
+        return min(total, ceil(rule.parameters["share"] * total - 1e-9))
+    return total
+
+
+def _local_day(moment) -> date:
+    return timezone.localtime(moment).date()
+
+
+def school_signals(learners: list[User]) -> SchoolSignals:
+    signals = SchoolSignals()
+    ids = [learner.pk for learner in learners]
+    rows = list(
+        Evidence.objects.filter(learner_id__in=ids, mark=Mark.SCORED, level__isnull=False)
+        .order_by("assessed_at", "id")
+        .values_list("learner_id", "target_id", "level", "assessed_at")
+    )
+    targets = FrameworkItem.objects.filter(pk__in={row[1] for row in rows})
+    cuts = {
+        pk: (scale.proficiency_cut if scale else None) for pk, scale in scales_for(targets).items()
+    }
+    evidence: dict[int, dict[int, list[tuple[date, bool]]]] = defaultdict(lambda: defaultdict(list))
+    first_at_cut: dict[int, dict[int, date]] = defaultdict(dict)
+    for learner, target, level, assessed in rows:
+        cut = cuts.get(target)
+        day = _local_day(assessed)
+        not_yet = cut is not None and level is not None and level < cut
+        evidence[learner][target].append((day, not_yet))
+        if cut is not None and not not_yet:
+            first_at_cut[learner].setdefault(target, day)
+    signals.evidence = {k: dict(v) for k, v in evidence.items()}
+    estimates = Estimate.objects.filter(learner_id__in=ids).values_list(
+        "learner_id", "target_id", "status", "override_level", "override_status", "computed_at"
+    )
+    for learner, target, status, override_level, override, computed in estimates:
+        shown = override if override_level is not None else status
+        if shown in PROFICIENT_STATUSES:
+            signals.proficient.setdefault(learner, set()).add(target)
+            day = first_at_cut[learner].get(target, _local_day(computed))
+            signals.mastered_on.setdefault(learner, {})[target] = day
+    for learner, target, asked in Reassessment.objects.filter(
+        learner_id__in=ids, status=Reassessment.Status.REQUESTED
+    ).values_list("learner_id", "target_id", "requested_at"):
+        signals.requests.setdefault(learner, {})[target] = _local_day(asked)
+    labelled = set(targets.values_list("pk", flat=True)) | {
+        t for per in signals.requests.values() for t in per
+    }
+    signals.labels = {
+        pk: code or f"target {pk}"
+        for pk, code in FrameworkItem.objects.filter(pk__in=labelled).values_list(
+            "pk", "human_coding_scheme"
+        )
+    }
+    return signals

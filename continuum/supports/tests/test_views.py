@@ -1,0 +1,86 @@
+"""The supports pages: caseload with freshness, a plan opened from a flag, progress."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from continuum.supports.models import Flag, SupportPlan, SupportsRun
+from continuum.supports.services.compute import supports_compute
+from continuum.supports.tests.conftest import TODAY
+
+
+def test_the_caseload_shows_pace_and_how_fresh_it_is(client, supports):
+    supports_compute(school=supports["school"], today=TODAY)
+    client.force_login(supports["cora"])
+    page = client.get(reverse("caseload")).content.decode()
+    assert "Flags and pace computed just now." in page
+    assert "Behind" in page
+    assert "Recompute now" in page
+
+
+def test_a_running_recompute_is_polled_until_it_finishes(client, supports):
+    run = SupportsRun.objects.create(school=supports["school"], total=10, processed=4)
+    run.started_at = timezone.now()
+    run.save()
+    client.force_login(supports["leo"])
+    page = client.get(reverse("caseload")).content.decode()
+    assert 'hx-trigger="every 2s"' in page
+    assert "4 of 10 learners" in page
+    run.finished_at, run.processed = timezone.now(), 10
+    run.save()
+    fragment = client.get(reverse("supports_run", args=[run.pk]), HTTP_HX_REQUEST="true")
+    body = fragment.content.decode()
+    assert "hx-trigger" not in body
+    assert "<html" not in body
+    assert "computed" in body
+
+
+def test_a_plan_opened_from_a_flag_is_prefilled(client, supports):
+    supports_compute(school=supports["school"], today=TODAY)
+    flag = Flag.objects.get(learner=supports["lena"], kind="repeated_not_yet")
+    client.force_login(supports["erin"])
+    url = reverse("plan_create", args=[supports["lena"].pk]) + f"?flag={flag.pk}"
+    page = client.get(url).content.decode()
+    assert "last 4 pieces of evidence" in page
+    review = (timezone.localdate() + timedelta(days=7)).isoformat()
+    response = client.post(
+        reverse("plan_create", args=[supports["lena"].pk]),
+        {
+            "flag": flag.pk,
+            "tier": "2",
+            "concern": flag.explanation,
+            "goal": "Proficient",
+            "targets": [flag.target_id],
+            "review_on": review,
+        },
+    )
+    plan = SupportPlan.objects.get()
+    assert response["Location"] == reverse("plan_detail", args=[plan.pk])
+    assert list(plan.targets.all()) == [flag.target]
+
+
+def test_a_past_review_date_is_refused_and_nothing_is_saved(client, supports):
+    client.force_login(supports["erin"])
+    response = client.post(
+        reverse("plan_create", args=[supports["lena"].pk]),
+        {"tier": "1", "concern": "c", "goal": "g", "review_on": "2020-01-01"},
+    )
+    assert "The review date cannot be in the past." in response.content.decode()
+    assert not SupportPlan.objects.exists()
+
+
+def test_the_family_sees_only_what_was_shared(client, supports):
+    SupportPlan.objects.create(
+        learner=supports["lena"],
+        concern="internal concern",
+        goal="g",
+        review_on=timezone.localdate(),
+        created_by=supports["erin"],
+        shared_with_family=True,
+        family_summary="Practice together at home.",
+    )
+    client.force_login(supports["gabe"])
+    page = client.get(reverse("supports_family_summary", args=[supports["lena"].pk])).content
+    assert b"Practice together at home." in page
+    assert b"internal concern" not in page

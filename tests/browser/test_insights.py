@@ -1,0 +1,78 @@
+"""An educator reads her section's heatmap, sorts it, drills down to the evidence and
+forms a group from a suggestion; the leader reads the school heatmap. On the demo school."""
+
+import re
+
+import pytest
+from django.utils import timezone
+
+from continuum.demo.school import demo_school_build
+from continuum.insights.models import Group
+from continuum.people.passwords import DEMO_PASSWORD
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_educator_goes_from_the_heatmap_to_a_group(visit):
+    demo_school_build(seed=2026, today=timezone.localdate())
+    page = visit.page
+    visit.login("educator", DEMO_PASSWORD)
+    visit.open("/insights/", "insights-home")
+    page.get_by_role("link", name=re.compile(r"^Heatmap")).first.click()
+    page.locator("#hm-table").wait_for()
+    visit.check("insights-section-heatmap")
+
+    # Sort the learners by how many targets they are not yet on: HTMX swaps the map.
+    page.get_by_role("group", name="Sort learners by").get_by_role(
+        "link", name="Most not yet"
+    ).click()
+    page.locator("#hm-table[data-sort='not_yet']").wait_for()
+    assert "sort=not_yet" in page.url
+    counts = [
+        int(text) for text in page.locator("#hm-table tbody tr td.hm-first-count").all_inner_texts()
+    ]
+    assert counts == sorted(counts, reverse=True)
+    visit.check("insights-section-heatmap-sorted")
+
+    # Drill down: the first cell opens the learner's estimate and its evidence.
+    heatmap_url = page.url
+    page.locator("#hm-table tbody tr").first.locator("td.hm-cell a").first.click()
+    page.wait_for_url(re.compile(r"/learning/learners/\d+/targets/\d+/"))
+    visit.check("insights-drill-down")
+    page.goto(heatmap_url)
+    page.locator("#hm-table[data-sort='not_yet']").wait_for()
+
+    # Targets where many struggle → suggested groups → form one.
+    page.get_by_role("link", name=re.compile(r"^Suggest groups")).first.click()
+    page.get_by_role("heading", name="Suggested groups").wait_for()
+    visit.check("insights-groups-suggested")
+    form = page.locator("form", has=page.get_by_role("button", name=re.compile(r"^Form group 1")))
+    first = form.first
+    boxes = first.get_by_role("checkbox")
+    checked = [box for box in boxes.all() if box.is_checked()]
+    checked[-1].uncheck()  # the educator edits the suggestion before accepting it
+    first.get_by_role("button", name=re.compile(r"^Form group 1")).click()
+    page.get_by_role("heading", name=re.compile(r"^Group on ")).wait_for()
+    page.get_by_text(re.compile(r"Group formed on .* with \d+ learners\.")).wait_for()
+    visit.check("insights-group")
+    group = Group.objects.order_by("-pk").first()
+    assert group is not None
+    assert group.memberships.count() == len(checked) - 1
+    assert group.created_by.username == "educator"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_leader_reads_the_school_heatmap(visit):
+    demo_school_build(seed=2026, today=timezone.localdate())
+    page = visit.page
+    visit.login("leader", DEMO_PASSWORD)
+    visit.open("/insights/", "insights-home-leader")
+    page.get_by_role("link", name=re.compile(r"heatmap$")).first.click()
+    page.locator("#hm-table").wait_for()
+    visit.check("insights-school-heatmap")
+    page.get_by_role("group", name="Sort targets by").get_by_role(
+        "link", name="Most not yet"
+    ).click()
+    page.locator("#hm-table[data-sort='not_yet']").wait_for()
+    page.locator("#hm-table tbody td.hm-cell a").first.click()
+    page.wait_for_url(re.compile(r"/insights/sections/\d+/heatmap/"))
+    visit.check("insights-school-drill-down")
