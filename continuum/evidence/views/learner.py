@@ -1,13 +1,9 @@
 """The learner's evidence page, the explanation of one estimate, and the educator's queue
 of learner requests. Shared helpers for the learner-side views live here too."""
 
-from collections.abc import Callable
-
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model
-from django.forms import Form
 from django.shortcuts import get_object_or_404, render
 
 from continuum.evidence.selectors import learner_requests as requests_selectors
@@ -38,30 +34,6 @@ def learner_of(request, learner_id: int, **kwargs) -> User:
 
 def target_get(target_id: int) -> FrameworkItem:
     return get_object_or_404(FrameworkItem, pk=target_id, kind=ItemKind.TARGET)
-
-
-def submitted(request, form: Form, save: Callable[[], object], done: str) -> bool:
-    """Validate a POSTed form, then call the service; a refusal lands on the form."""
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
-        save()
-    except ValidationError as error:
-        form.add_error(None, error)
-        return False
-    messages.success(request, done)
-    return True
-
-
-def attempted(request, action: Callable[[], object], done: str) -> bool:
-    """Run a one-button action; a refusal becomes an error message, not a 500."""
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return False
-    messages.success(request, done)
-    return True
 
 
 def abilities(user: User, learner: User) -> dict[str, bool]:

@@ -13,9 +13,10 @@ from continuum.evidence import forms_learner as forms
 from continuum.evidence.models import Artifact
 from continuum.evidence.services import portfolio as services
 from continuum.evidence.services.scales import scales_for
-from continuum.evidence.views.learner import abilities, cached, learner_of, submitted
+from continuum.evidence.views.learner import abilities, cached, learner_of
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.lib.access import requires
+from continuum.lib.outcomes import submitted
 
 
 def _artifact(request, artifact_id: int, **kwargs) -> Artifact:

@@ -10,15 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from continuum.evidence import forms_learner as forms
 from continuum.evidence.models import Proposal
 from continuum.evidence.services import proposals as services
-from continuum.evidence.views.learner import (
-    abilities,
-    attempted,
-    cached,
-    learner_of,
-    submitted,
-    target_get,
-)
+from continuum.evidence.views.learner import abilities, cached, learner_of, target_get
 from continuum.lib.access import requires
+from continuum.lib.outcomes import attempted, submitted
 
 
 def _proposal(request, proposal_id: int, **kwargs) -> Proposal:

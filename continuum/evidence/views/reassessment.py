@@ -11,15 +11,9 @@ from continuum.evidence import forms_learner as forms
 from continuum.evidence.models import Reassessment
 from continuum.evidence.services import reassessment as services
 from continuum.evidence.services.scales import scales_for
-from continuum.evidence.views.learner import (
-    abilities,
-    attempted,
-    cached,
-    learner_of,
-    submitted,
-    target_get,
-)
+from continuum.evidence.views.learner import abilities, cached, learner_of, target_get
 from continuum.lib.access import requires
+from continuum.lib.outcomes import attempted, submitted
 
 
 def _reassessment(request, reassessment_id: int, **kwargs) -> Reassessment:

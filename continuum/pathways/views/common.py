@@ -3,9 +3,7 @@ turns a service's refusal into a message on the page."""
 
 from collections.abc import Callable
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import BaseForm
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from continuum.pathways.models import Goal, LearningExperience, PlanItem
@@ -59,27 +57,3 @@ def experience_of(request, experience_id: int, **kwargs) -> LearningExperience:
         f"_pathways_experience_{experience_id}",
         lambda: get_object_or_404(LearningExperience, pk=experience_id),
     )
-
-
-def saved(request, form: BaseForm, save: Callable[[], object], done: str) -> bool:
-    """Validate a POSTed form and call the service; a refusal lands on the form."""
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
-        save()
-    except ValidationError as error:
-        form.add_error(None, error)
-        return False
-    messages.success(request, done)
-    return True
-
-
-def attempted(request, action: Callable[[], object], done: str) -> bool:
-    """Run a one-button action; a refusal becomes an error message, not a 500."""
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return False
-    messages.success(request, done)
-    return True

@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.lib.access import requires
+from continuum.lib.outcomes import submitted
 from continuum.pathways import selectors, services
 from continuum.pathways.forms import ExperienceForm
 from continuum.pathways.models import LearningExperience
-from continuum.pathways.views.common import experience_of, saved
+from continuum.pathways.views.common import experience_of
 
 
 @requires("pathways.view_catalog")
@@ -70,7 +71,7 @@ def _edit(request, experience: LearningExperience | None):
             )
         )
 
-    if saved(request, form, save, _("Experience saved.")):
+    if submitted(request, form, save, _("Experience saved.")):
         return redirect("experience_detail", experience_id=saved_as[0].pk)
     return render(
         request, "pathways/experience_form.html", {"form": form, "experience": experience}

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from continuum.lib.access import requires
+from continuum.lib.outcomes import attempted, submitted
 from continuum.pathways import selectors, services
 from continuum.pathways.forms import CheckInForm, CommentForm, GoalForm
 from continuum.pathways.models import Goal
-from continuum.pathways.views.common import attempted, goal_learner, goal_of, learner_of, saved
+from continuum.pathways.views.common import goal_learner, goal_of, learner_of
 
 
 @requires("pathways.view_pathway", fn=learner_of)
@@ -27,7 +28,7 @@ def goal_list(request, learner_id: int):
     def save():
         return services.goal_create(learner=learner, by=request.user, **form.cleaned_data)
 
-    if saved(request, form, save, _("Goal set.")):
+    if submitted(request, form, save, _("Goal set.")):
         return redirect("goal_list", learner_id=learner.pk)
     context = {
         "learner": learner,
@@ -65,7 +66,7 @@ def goal_comment(request, goal_id: int):
     goal = goal_of(request, goal_id)
     form = CommentForm(request.POST)
     done = _("Reflection added.") if request.user.pk == goal.learner_id else _("Comment added.")
-    if saved(
+    if submitted(
         request,
         form,
         lambda: services.goal_comment_add(goal=goal, by=request.user, **form.cleaned_data),
@@ -85,7 +86,7 @@ def goal_check_in(request, goal_id: int):
     def save():
         return services.goal_check_in(goal=goal, by=request.user, **form.cleaned_data)
 
-    if saved(request, form, save, _("Check-in recorded.")):
+    if submitted(request, form, save, _("Check-in recorded.")):
         return redirect("goal_detail", goal_id=goal.pk)
     context = {**_goal_context(request, goal), "check_in_form": form}
     return render(request, "pathways/goal_detail.html", context, status=400)

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from continuum.lib.access import requires
+from continuum.lib.outcomes import attempted, submitted
 from continuum.pathways import selectors, services
 from continuum.pathways.forms import PlanItemAddForm, PlanItemScheduleForm
-from continuum.pathways.views.common import attempted, item_learner, item_of, learner_of, saved
+from continuum.pathways.views.common import item_learner, item_of, learner_of
 
 
 def _context(request, learner, add_form=None) -> dict:
@@ -54,7 +55,7 @@ def plan_item_add(request, learner_id: int):
     def save():
         return services.plan_item_add(learner=learner, by=request.user, **form.cleaned_data)
 
-    if saved(request, form, save, _("Step added to the plan.")):
+    if submitted(request, form, save, _("Step added to the plan.")):
         return redirect("learning_plan", learner_id=learner.pk)
     return render(request, "pathways/plan.html", _context(request, learner, form), status=400)
 

@@ -6,9 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from continuum.lib.access import requires
+from continuum.lib.outcomes import submitted
 from continuum.pathways import selectors, services
 from continuum.pathways.forms import AccommodationsForm, ProfileForm
-from continuum.pathways.views.common import learner_of, saved
+from continuum.pathways.views.common import learner_of
 
 
 @requires("pathways.view_pathway", fn=learner_of)
@@ -35,7 +36,7 @@ def profile(request, learner_id: int):
             accommodations=accommodations,
         )
 
-    if saved(request, form, save, _("Profile saved.")):
+    if submitted(request, form, save, _("Profile saved.")):
         return redirect("pathway_profile", learner_id=learner.pk)
     context = {
         "learner": learner,
