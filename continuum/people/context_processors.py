@@ -9,6 +9,7 @@ _SECTION_ROLES = {Role.EDUCATOR, Role.LEADER, Role.DISTRICT_ADMIN}
 _GRADEBOOK_ROLES = {Role.EDUCATOR, Role.LEADER}
 _ASSESSMENT_ROLES = {Role.LEARNER, Role.EDUCATOR, Role.LEADER}
 _INTEGRATION_ROLES = {Role.EDUCATOR, Role.LEADER, Role.DISTRICT_ADMIN}
+_SUPPORT_ROLES = {Role.EDUCATOR, Role.COUNSELOR, Role.LEADER}
 _EXPERIENCE_ROLES = {Role.LEARNER, Role.EDUCATOR, Role.COUNSELOR, Role.LEADER, Role.PARTNER}
 
 
@@ -29,6 +30,8 @@ def _items(user) -> list[tuple[str, str]]:
     if user.role in _SECTION_ROLES:
         items.append((_("Insights"), reverse("insights_home")))
         items.append((_("Sections"), reverse("section_list")))
+    if user.role in _SUPPORT_ROLES:
+        items.append((_("Supports"), reverse("caseload")))
     if user.role != Role.LEARNER:
         items.append((_("Learners"), reverse("learner_list")))
     if user.role in _EXPERIENCE_ROLES:

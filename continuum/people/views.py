@@ -61,5 +61,9 @@ def learner_detail(request, learner_id: int):
     return render(
         request,
         "people/learner_detail.html",
-        {"learner": learner, "sections": learner.sections_enrolled.select_related("school")},
+        {
+            "learner": learner,
+            "sections": learner.sections_enrolled.select_related("school"),
+            "can_view_supports": request.user.has_perm("supports.view_supports", learner),
+        },
     )

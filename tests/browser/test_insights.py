@@ -1,7 +1,9 @@
 """An educator reads her section's heatmap, sorts it, drills down to the evidence and
-forms a group from a suggestion; the leader reads the school heatmap. On the demo school."""
+forms a group from a suggestion, then opens a support plan from a flag on one of her
+learners; the leader reads the school heatmap. On the demo school."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -9,6 +11,7 @@ from django.utils import timezone
 from continuum.demo.school import demo_school_build
 from continuum.insights.models import Group
 from continuum.people.passwords import DEMO_PASSWORD
+from continuum.supports.models import Flag, SupportPlan
 
 
 @pytest.mark.django_db(transaction=True)
@@ -58,6 +61,33 @@ def test_the_educator_goes_from_the_heatmap_to_a_group(visit):
     assert group is not None
     assert group.memberships.count() == len(checked) - 1
     assert group.created_by.username == "educator"
+
+    # A flag on one of her learners → a support plan opened from it.
+    flag = (
+        Flag.objects.filter(
+            learner__enrollments__section=group.section,
+            kind=Flag.Kind.REPEATED_NOT_YET,
+            state=Flag.State.OPEN,
+            learner__support_plans=None,
+        )
+        .select_related("learner")
+        .first()
+    )
+    assert flag is not None, "the demo gives the educator's section a repeated not yet"
+    visit.open(f"/learners/{flag.learner.pk}/", "insights-learner-detail")
+    page.get_by_role("link", name="Supports and pace").click()
+    page.get_by_role("heading", name="Flags").wait_for()
+    row = page.get_by_role("row").filter(has_text=flag.explanation[:40])
+    row.get_by_role("link", name=re.compile("^Open a support plan")).click()
+    page.wait_for_url("**/plans/new/**")
+    assert page.get_by_label("Concern").input_value() == flag.explanation
+    page.locator("#id_goal").fill(f"Reach proficient on {flag.target.human_coding_scheme} soon.")
+    page.get_by_label("Review date").fill((timezone.localdate() + timedelta(days=14)).isoformat())
+    page.get_by_role("button", name="Open plan").click()
+    page.wait_for_url("**/supports/plans/**")
+    visit.check("insights-support-plan")
+    plan = SupportPlan.objects.get(learner=flag.learner)
+    assert plan.flags.get() == flag
 
 
 @pytest.mark.django_db(transaction=True)
