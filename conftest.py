@@ -52,6 +52,25 @@ def pytest_configure(config):
     del connections["default"]  # start afresh: a SQLite wrapper may exist from start-up
 
 
+_DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL only the tests that touch a database run: the rest (the pure mastery
+    engine, docs and settings checks) have nothing to learn from a second database."""
+    if not config.getoption("--postgres"):
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_db = item.get_closest_marker("django_db") or _DATABASE_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        )
+        (keep if uses_db else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 def pytest_unconfigure(config):
     _cluster.close()
 
