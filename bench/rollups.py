@@ -1,6 +1,6 @@
 """Benchmark: every calculation method, Continuum batch vs pandas groupby vs DuckDB SQL.
 
-    python -m bench.rollups [--rows N] [--json OUT] [--results bench/RESULTS.md]
+    python -m bench.rollups [--rows N] [--repeat K] [--json OUT] [--results bench/RESULTS.md]
 
 Generates synthetic evidence (fixed seed; 500 k learners × 200 targets at the default
 10 M rows, each learner scored on a skewed subset of targets a few times), checks that the
@@ -303,8 +303,7 @@ def one_group_latency(segments: Any, method: str, samples: int) -> dict[str, flo
     }
 
 
-def run(rows: int, samples: int) -> dict[str, Any]:
-    repeat = 1 if rows >= 2_000_000 else 3
+def run(rows: int, samples: int, repeat: int) -> dict[str, Any]:
     evidence = synthetic_evidence(rows)
     frame = pandas_frame(evidence)
     con = duckdb.connect()
@@ -314,6 +313,7 @@ def run(rows: int, samples: int) -> dict[str, Any]:
     prepared, pandas_prep_s = _timed(lambda: pandas_prepare(frame), repeat)
     results: dict[str, Any] = {
         "rows": len(evidence),
+        "repeat": repeat,
         "groups": segments.size,
         "continuum_group_s": group_s,
         "continuum_group_seconds_s": group_seconds_s,
@@ -384,7 +384,7 @@ def markdown(results: dict[str, Any], command: str) -> str:
         f"`{command}` — {results['rows']:,} evidence rows, {results['groups']:,} (learner, target) groups.",
         f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memory_gib']} GiB; Python {m['python']}, "
         f"NumPy {m['numpy']}, pandas {m['pandas']}, DuckDB {m['duckdb']} ({m['duckdb_threads']} threads); "
-        "Continuum and pandas run on one core.",
+        f"Continuum and pandas run on one core. Every time is the best of {results['repeat']} runs.",
         "",
         f"Grouping once (sort by learner, target, date): Continuum {results['continuum_group_s']:.2f} s "
         f"({results['continuum_group_seconds_s']:.2f} s when the dates carry a time of day), "
@@ -421,10 +421,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--samples", type=int, default=10_000, help="one-group updates timed")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="time every engine's every step this many times and keep the best",
+    )
     parser.add_argument("--json", type=Path, help="write the measurements here")
     parser.add_argument("--results", type=Path, help="rewrite this file's '## Rollups' section")
     args = parser.parse_args(argv)
-    results = run(args.rows, args.samples)
+    results = run(args.rows, args.samples, args.repeat)
     command = "python -m bench.rollups " + " ".join(argv if argv is not None else sys.argv[1:])
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))

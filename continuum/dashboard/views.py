@@ -5,6 +5,7 @@ from django.shortcuts import render
 from continuum.dashboard import selectors
 from continuum.evidence.views.learner import learner_of
 from continuum.lib.access import requires
+from continuum.supports.selectors import learner_paces
 
 
 @requires("dashboard.view_dashboard", fn=learner_of)
@@ -15,5 +16,6 @@ def learner_dashboard(request, learner_id: int):
         "dashboard": selectors.dashboard_get(learner=learner),
         "is_self": request.user.pk == learner.pk,
         "statuses": selectors.STATUS_ORDER,
+        "paces": learner_paces(learner),
     }
     return render(request, "dashboard/learner_dashboard.html", context)

@@ -1,4 +1,4 @@
-"""The demo school's supports: one credit requirement, computed flags and pace, and a few
+"""The demo school's supports: a credit requirement and a CTE certificate, computed flags and pace, and a few
 support plans opened from flags (one shared with the demo learner's family).
 
 Called at the end of ``continuum.demo.school.demo_school_build``.
@@ -6,7 +6,7 @@ Called at the end of ``continuum.demo.school.demo_school_build``.
 
 from datetime import date, timedelta
 
-from continuum.demo.content import MATH6
+from continuum.demo.content import LIFELONG, MATH6
 from continuum.frameworks.models import Framework, FrameworkItem, ItemKind
 from continuum.people.models import Organization, Role, User
 from continuum.supports.models import Flag, Requirement, SupportPlan, SupportsRun
@@ -14,6 +14,8 @@ from continuum.supports.services.compute import supports_compute
 from continuum.supports.services.plans import action_add, note_add, plan_create, plan_review
 
 CREDIT = "Grade 6 mathematics credit"
+# Where the demo learner's aspiration (health care) leads: ratios, self-direction, teamwork.
+CERTIFICATE = "Health-science pathway: foundations certificate"
 DEMO_LEARNER = "learner"
 
 
@@ -29,6 +31,21 @@ def demo_supports_build(*, school: Organization, today: date) -> None:
         rule={"name": "share_proficient", "parameters": {"share": 0.8, "floor": 2}},
     )
     requirement.competencies.set(competencies)
+    certificate = Requirement.objects.create(
+        title=CERTIFICATE,
+        kind=Requirement.Kind.CTE_CERTIFICATION,
+        organization=school,
+        starts_on=today - timedelta(weeks=16),
+        due_on=today + timedelta(weeks=36),
+        rule={"name": "all_proficient", "parameters": {}},
+    )
+    lifelong = Framework.objects.get(title=LIFELONG.title)
+    certificate.competencies.set(
+        list(competencies.filter(human_coding_scheme="M6.RP"))
+        + list(
+            FrameworkItem.objects.filter(version=lifelong.current, kind=ItemKind.COMPETENCY)
+        )
+    )
     supports_compute(school=school, today=today, run=SupportsRun.objects.create(school=school))
     _plans(school, today)
 

@@ -10,6 +10,7 @@ from continuum.lib.outcomes import submitted
 from continuum.pathways import selectors, services
 from continuum.pathways.forms import AccommodationsForm, ProfileForm
 from continuum.pathways.views.common import learner_of
+from continuum.supports.selectors import learner_paces
 
 
 @requires("pathways.view_pathway", fn=learner_of)
@@ -47,5 +48,6 @@ def profile(request, learner_id: int):
         "sees_accommodations": sees_accommodations,
         "is_self": request.user.pk == learner.pk,
         "experiences": selectors.experiences_for_interests(interests=found.interests),
+        "paces": learner_paces(learner),
     }
     return render(request, "pathways/profile.html", context)
