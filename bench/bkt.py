@@ -57,6 +57,32 @@ def rmse(correct: np.ndarray, predicted: np.ndarray) -> float:
     return float(np.sqrt(np.mean((correct - predicted) ** 2)))
 
 
+def paired_auc_interval(
+    correct: np.ndarray,
+    ours: np.ndarray,
+    theirs: np.ndarray,
+    students: np.ndarray,
+    *,
+    draws: int = 200,
+    seed: int = 0,
+) -> tuple[float, float]:
+    """95 % interval of AUC(ours) − AUC(theirs) over a bootstrap of the test students.
+
+    Students, not responses, are resampled (a student's responses are not independent),
+    and both models are scored on the same draw, so the interval says whether a
+    difference in pooled AUC is larger than the sampling noise of this split."""
+    _, student = np.unique(students, return_inverse=True)
+    count = int(student.max()) + 1
+    rng = np.random.default_rng(seed)
+    differences = np.empty(draws)
+    for draw in range(draws):
+        copies = np.bincount(rng.integers(0, count, count), minlength=count)
+        rows = np.repeat(np.arange(correct.shape[0]), copies[student])
+        differences[draw] = auc(correct[rows], ours[rows]) - auc(correct[rows], theirs[rows])
+    low, high = np.percentile(differences, [2.5, 97.5])
+    return float(low), float(high)
+
+
 def split(frame: pd.DataFrame) -> np.ndarray:
     """True for training rows: the first 80 % of the students after a seeded permutation."""
     students = np.unique(frame["student_id"].to_numpy())
@@ -200,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine(),
     }
 
+    predictions: dict[str, np.ndarray] = {}
     variants = [("continuum", False)] + (
         [] if args.no_forgetting else [("continuum_forgetting", True)]
     )
@@ -208,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
             frame, train, fallback, forgetting=forgetting, repeat=args.repeat
         )
         results[key] = {"auc": auc(y_test, predicted), "rmse": rmse(y_test, predicted), **stats}
+        predictions[key] = predicted
 
     if not args.no_peer:
         with tempfile.TemporaryDirectory() as tmp:
@@ -232,10 +260,17 @@ def main(argv: list[str] | None = None) -> int:
                     "rmse": rmse(y_test, predicted),
                     **stats,
                 }
+                predictions[key] = predicted
         pairs = [("continuum", "pybkt"), ("continuum_forgetting", "pybkt_forgets")]
         results["ratios"] = {
             f"{ours}/{theirs}": {
                 "auc_diff": results[ours]["auc"] - results[theirs]["auc"],
+                "auc_diff_95": paired_auc_interval(
+                    y_test,
+                    predictions[ours],
+                    predictions[theirs],
+                    frame["student_id"].to_numpy()[~train],
+                ),
                 "fit_time_ratio": results[ours]["fit_s"] / results[theirs]["fit_s"],
                 "predict_time_ratio": results[ours]["predict_s"] / results[theirs]["predict_s"],
             }
@@ -252,7 +287,8 @@ def main(argv: list[str] | None = None) -> int:
             )
     for name, ratio in results.get("ratios", {}).items():
         print(
-            f"{name:36} AUC {ratio['auc_diff']:+.4f}  fit x{ratio['fit_time_ratio']:.3f}  "
+            f"{name:36} AUC {ratio['auc_diff']:+.4f} (95 % {ratio['auc_diff_95'][0]:+.4f} to "
+            f"{ratio['auc_diff_95'][1]:+.4f})  fit x{ratio['fit_time_ratio']:.3f}  "
             f"predict x{ratio['predict_time_ratio']:.3f}"
         )
     if args.json:
