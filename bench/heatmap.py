@@ -119,10 +119,13 @@ def section(result: dict, command: str) -> str:
         "ranking of targets where many struggle); nothing is recomputed. Roughly half the "
         "CPU time is those aggregates in SQLite, the rest building and rendering the 8,000 "
         "cells (each cell's markup is built in Python rather than by a template loop).",
-        "- The machine was shared with other test runs (load average above); wall-clock "
-        "figures are inflated accordingly, the CPU column less so.",
-        "",
     ]
+    if load > 1.5:  # more than one busy process on two cores
+        lines.append(
+            "- The machine was shared with other work (load average above); wall-clock "
+            "figures are inflated accordingly, the CPU column less so."
+        )
+    lines.append("")
     return "\n".join(lines)
 
 
