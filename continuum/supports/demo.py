@@ -42,9 +42,7 @@ def demo_supports_build(*, school: Organization, today: date) -> None:
     lifelong = Framework.objects.get(title=LIFELONG.title)
     certificate.competencies.set(
         list(competencies.filter(human_coding_scheme="M6.RP"))
-        + list(
-            FrameworkItem.objects.filter(version=lifelong.current, kind=ItemKind.COMPETENCY)
-        )
+        + list(FrameworkItem.objects.filter(version=lifelong.current, kind=ItemKind.COMPETENCY))
     )
     supports_compute(school=school, today=today, run=SupportsRun.objects.create(school=school))
     _plans(school, today)
