@@ -31,6 +31,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from continuum.evidence.models import Estimate, Evidence, EvidenceKind, Mark
 from continuum.evidence.services.policy import policy_for
+from continuum.evidence.signals import estimates_recomputed
 from continuum.mastery import GradingPolicy, Kind, Status, evidence_columns, policy_estimates
 from continuum.people.models import Organization, Role, User
 
@@ -178,6 +179,7 @@ def estimates_recompute(
                 created, Estimate, batch_size=500, default_change_reason=REASON
             )
         Estimate.objects.filter(learner__in=scope).update(computed_at=now)
+    estimates_recomputed.send(sender=Estimate, learner_ids=set(organization_of), now=now)
     return RecomputeResult(
         learners=len(organization_of),
         evidence=evidence_rows,

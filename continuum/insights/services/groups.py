@@ -109,6 +109,14 @@ def group_flag_refresh(*, group: Group, now: datetime) -> bool:
     return flagged
 
 
+def groups_flags_refresh(*, learner_ids: Iterable[int], now: datetime) -> None:
+    """After a batch recompute: refresh every active group with one of these learners."""
+    for group in Group.objects.filter(
+        status=Group.Status.ACTIVE, memberships__learner_id__in=list(learner_ids)
+    ).distinct():
+        group_flag_refresh(group=group, now=now)
+
+
 def group_flags_refresh_for(*, learner_id: int, target_id: int, now: datetime) -> None:
     """After a learner's estimate on a target changed: refresh their active groups on it."""
     for group in Group.objects.filter(

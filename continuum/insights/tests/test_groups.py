@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from continuum.evidence.models import Estimate
+from continuum.evidence.models import Estimate, Evidence
+from continuum.evidence.services.recompute import estimates_recompute
 from continuum.frameworks.tests.factories import sample_framework
 from continuum.insights.models import Group
 from continuum.insights.selectors.groups import (
@@ -118,6 +119,25 @@ def test_a_group_is_flagged_to_dissolve_once_every_member_is_proficient(klass):
     _estimate(members[1], target, 2.4, "approaching")  # later evidence lowered it
     group.refresh_from_db()
     assert group.dissolve_flagged_at is None
+
+
+def test_a_batch_recompute_flags_a_group_whose_members_all_reached_proficient(klass):
+    target = klass["sample"]["N.1.a"]
+    members = klass["learners"][:2]
+    group = group_create(
+        section=klass["math_a"],
+        target=target,
+        learner_ids=[p.pk for p in members],
+        created_by=klass["erin"],
+        now=NOW,
+    )
+    for learner in members:  # imported in bulk: no estimate is saved one by one
+        Evidence.objects.create(learner=learner, target=target, level=4, assessed_at=NOW)
+    group.refresh_from_db()
+    assert group.dissolve_flagged_at is None
+    estimates_recompute(school=klass["school"])
+    group.refresh_from_db()
+    assert group.dissolve_flagged_at is not None
 
 
 def test_editing_members_and_dissolving(klass):
