@@ -74,3 +74,30 @@ def pace_in_words(*, can_do: int, total: int) -> str:
         "can_do": can_do,
         "total": total,
     }
+
+
+def requirement_pace_in_words(
+    *, name: str, title: str, status: str, projected: str | None, due: str
+) -> str:
+    """A requirement's pace (from the supports computation) as one sentence: ahead, on pace
+    or behind, and when the child would finish at their own rate of mastery. Dates arrive
+    already formatted for the reader's language."""
+    values = {"name": name, "title": title, "projected": projected, "due": due}
+    if projected is None:
+        text = _(
+            "%(title)s: %(name)s has not mastered a target towards it yet, so there is no "
+            "finishing date to project. It is due %(due)s."
+        )
+    elif status == "ahead":
+        text = _(
+            "%(title)s: %(name)s is ahead. At this pace they will finish by %(projected)s, "
+            "before it is due (%(due)s)."
+        )
+    elif status == "behind":
+        text = _(
+            "%(title)s: %(name)s is behind. At this pace they would finish by %(projected)s, "
+            "after it is due (%(due)s). Ask their educators how you can help."
+        )
+    else:
+        text = _("%(title)s: %(name)s is on pace to finish by %(projected)s; it is due %(due)s.")
+    return text % values

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from django.apps import apps
 from django.db.models import QuerySet
+from django.utils.formats import date_format
 
 from continuum.evidence.models import Estimate, Evidence, Mark
 from continuum.evidence.services.scales import scales_for
@@ -24,6 +25,7 @@ from continuum.frameworks.models import (
 )
 from continuum.mastery import Status, readiness
 from continuum.people.models import Role, User
+from continuum.supports import selectors as supports_selectors
 
 STATUS_OF_LABEL = {status.label: status for status in Status}
 READY_PER_COMPETENCY = 2  # new targets suggested per competency, to keep the page short
@@ -69,6 +71,8 @@ class ChildSummary:
     goals: list | None  # None when the pathways app (goals) is not installed
     can_do_count: int
     total: int
+    requirements: list[str] = field(default_factory=list)  # pace to each, in words
+    support: list[dict] = field(default_factory=list)  # support plans shared with the family
 
     @property
     def pace(self) -> str:
@@ -186,7 +190,22 @@ def family_summary(*, learner: User) -> ChildSummary:
         goals=_goals(learner),
         can_do_count=sum(1 for t in targets if status_of.get(t.pk) in plain.CAN_DO),
         total=len(targets),
+        requirements=_requirements(learner, name),
+        support=supports_selectors.family_summary(learner),
     )
+
+
+def _requirements(learner: User, name: str) -> list[str]:
+    return [
+        plain.requirement_pace_in_words(
+            name=name,
+            title=pace.requirement.title,
+            status=pace.status,
+            projected=date_format(pace.projected_on) if pace.projected_on else None,
+            due=date_format(pace.requirement.due_on),
+        )
+        for pace in supports_selectors.learner_paces(learner)
+    ]
 
 
 def _recent(learner: User, scales: dict) -> list[RecentEvidence]:

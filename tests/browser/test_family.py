@@ -32,6 +32,11 @@ def test_a_guardian_reads_the_family_view_in_spanish_and_prints_it(visit):
     for spanish in ("Las metas de aprendizaje se muestran en el idioma del marco", "Ritmo:"):
         assert spanish in text
     assert page.get_by_role("link", name="Inicio").is_visible()
+    # Pace to the demo's requirements, and the support plan shared with the family.
+    assert re.search(
+        r"Grade 6 mathematics credit: \w+ (va a buen ritmo|va adelantado|va atrasado)", text
+    )
+    assert "Cómo la escuela apoya a" in text
 
     page.emulate_media(media="print")
     visit.check("family-print")

@@ -1,6 +1,7 @@
 """Plain words for families: no numbers, a fixed mapping, help composed only from the
 target's own statement and descriptor, in English and Spanish."""
 
+import pytest
 from django.utils import translation
 
 from continuum.family import plain
@@ -76,3 +77,20 @@ def test_pace_in_words():
         assert plain.pace_in_words(can_do=13, total=31) == (
             "13 de 31 metas de aprendizaje: lo puede hacer"
         )
+
+
+@pytest.mark.parametrize(
+    ("status", "projected", "says"),
+    [
+        ("ahead", "1 May", "Sam is ahead. At this pace they will finish by 1 May, before"),
+        ("on pace", "1 May", "Sam is on pace to finish by 1 May; it is due 9 June."),
+        ("behind", "1 Aug", "Sam is behind. At this pace they would finish by 1 Aug, after"),
+        ("behind", None, "has not mastered a target towards it yet"),
+    ],
+)
+def test_a_requirement_pace_reads_as_one_sentence(status, projected, says):
+    words = plain.requirement_pace_in_words(
+        name="Sam", title="Maths credit", status=status, projected=projected, due="9 June"
+    )
+    assert words.startswith("Maths credit: ")
+    assert says in words

@@ -86,3 +86,45 @@ def test_a_guardian_opens_all_their_children_and_a_learner_only_herself(world):
     assert list(family_children(user=world["gabe"])) == [world["lena"], world["omar"]]
     assert list(family_children(user=world["lena"])) == [world["lena"]]
     assert not family_children(user=world["erin"]).exists()
+
+
+def test_the_family_reads_pace_to_each_requirement_and_only_shared_support(world, sample):
+    from datetime import date
+
+    from continuum.supports.models import LearnerPace, Requirement, SupportPlan
+
+    credit = Requirement.objects.create(
+        title="Grade 6 maths credit",
+        kind=Requirement.Kind.COURSE_CREDIT,
+        organization=world["school"],
+        starts_on=date(2026, 9, 1),
+        due_on=date(2027, 6, 1),
+    )
+    LearnerPace.objects.create(
+        learner=world["lena"],
+        requirement=credit,
+        status="behind",
+        mastered=1,
+        needed=4,
+        projected_on=date(2027, 8, 20),
+        explanation="1 of 4 targets mastered.",
+        computed_at=WHEN,
+    )
+    for shared, text in ((True, "We meet twice a week in a small group."), (False, "Staff only")):
+        SupportPlan.objects.create(
+            learner=world["lena"],
+            concern="c",
+            goal="g",
+            review_on=date(2026, 12, 15),
+            shared_with_family=shared,
+            family_summary=text,
+            created_by=world["erin"],
+        )
+    summary = family_summary(learner=world["lena"])
+    (words,) = summary.requirements
+    assert words.startswith("Grade 6 maths credit: Lena is behind.")
+    assert "Aug. 20, 2027" in words
+    assert "Ask their educators how you can help." in words
+    assert [plan["summary"] for plan in summary.support] == [
+        "We meet twice a week in a small group."
+    ]
