@@ -14,12 +14,13 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.results import section_replace
 
 
 def _setup(database: Path) -> None:
@@ -141,17 +142,6 @@ def section(result: dict, command: str) -> str:
     return "\n".join(lines)
 
 
-def write_results(path: Path, text: str) -> None:
-    """Replace the "## Gradebook" section (up to the next "## "), or append it."""
-    current = path.read_text() if path.exists() else "# Benchmark results\n"
-    pattern = re.compile(r"^## Gradebook\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _: text + "\n", current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    path.write_text(updated.rstrip("\n") + "\n")
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=30)
@@ -163,7 +153,7 @@ def main(argv: list[str] | None = None) -> None:
     text = section(result, command.strip())
     print(text)
     if args.results:
-        write_results(args.results, text)
+        section_replace(args.results, "## Gradebook", text)
 
 
 if __name__ == "__main__":

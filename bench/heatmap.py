@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import statistics
 import sys
 import tempfile
@@ -23,6 +22,7 @@ import time
 from pathlib import Path
 
 from bench.gradebook import _setup, machine
+from bench.results import section_replace
 
 HEADING = "## School heatmap"
 
@@ -129,17 +129,6 @@ def section(result: dict, command: str) -> str:
     return "\n".join(lines)
 
 
-def write_results(path: Path, text: str) -> None:
-    """Replace the "## School heatmap" section (up to the next "## "), or append it."""
-    current = path.read_text() if path.exists() else "# Benchmark results\n"
-    pattern = re.compile(rf"^{HEADING}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _: text + "\n", current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    path.write_text(updated.rstrip("\n") + "\n")
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--runs", type=int, default=20)
@@ -153,7 +142,7 @@ def main(argv: list[str] | None = None) -> None:
     print(text)
     print(f"(built in {result['build_s']:.1f} s)")
     if args.results:
-        write_results(args.results, text)
+        section_replace(args.results, HEADING, text)
 
 
 if __name__ == "__main__":

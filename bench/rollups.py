@@ -26,6 +26,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from bench.results import section_replace
 from continuum.mastery import METHODS, EvidenceColumns, estimate_batch, estimate_one, group
 from continuum.mastery.methods.trends import best_fits
 
@@ -406,17 +407,6 @@ def markdown(results: dict[str, Any], command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace the "## Rollups" section (up to the next "## ") or append it; keep the rest."""
-    text = path.read_text() if path.exists() else "# Benchmark results\n"
-    pattern = re.compile(r"^## Rollups\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text)
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=10_000_000)
@@ -435,7 +425,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     if args.results:
-        write_section(args.results, markdown(results, command.strip()))
+        section_replace(args.results, "## Rollups", markdown(results, command.strip()))
     print(markdown(results, command.strip()))
 
 
