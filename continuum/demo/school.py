@@ -156,6 +156,16 @@ class _People:
         # One slow hash for everyone: hashing 250 demo passwords one by one takes minutes.
         self.password = make_password(DEMO_PASSWORD)
 
+    def join_family(self, user: User, last_name: str) -> None:
+        """Give `user` this family name, and a first name no one else has with it."""
+        self.taken.discard((user.first_name, user.last_name))
+        first = user.first_name
+        while (first, last_name) in self.taken:
+            first = self.rng.choice(FIRST_NAMES)
+        self.taken.add((first, last_name))
+        user.first_name, user.last_name = first, last_name
+        user.save(update_fields=["first_name", "last_name"])
+
     def make(
         self,
         role: Role,
@@ -272,8 +282,8 @@ def _guardians(people: _People, learners: list[User], demo_username: str) -> Non
         )
         links.append(GuardianLink(guardian=guardian, learner=learner, relationship="parent"))
         if index == 0:
-            sibling = learners[1]
-            sibling.last_name = learner.last_name
-            sibling.save(update_fields=["last_name"])
-            links.append(GuardianLink(guardian=guardian, learner=sibling, relationship="parent"))
+            people.join_family(learners[1], learner.last_name)
+            links.append(
+                GuardianLink(guardian=guardian, learner=learners[1], relationship="parent")
+            )
     GuardianLink.objects.bulk_create(links)

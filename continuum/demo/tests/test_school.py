@@ -34,6 +34,8 @@ def test_the_demo_school_has_the_people_the_issue_asks_for(db):
     }
     guardian = User.objects.get(username="guardian")
     assert guardian.guarded_links.count() == 2  # the family view shows two children
+    names = list(User.objects.values_list("first_name", "last_name"))
+    assert len(names) == len(set(names)), "two demo people share a name"
 
 
 def test_the_demo_frameworks_have_targets_descriptors_and_prerequisites(db):
