@@ -1,5 +1,5 @@
-"""A learner drafts her plan, reads why each step was suggested, accepts one and sets a
-goal; her educator comments on the goal, sees the profile with accommodations and agrees
+"""A learner drafts her plan, reads why each step was suggested, accepts one, sets a
+goal, sees the step's target ready on her dashboard and submits portfolio work for it; her educator comments on the goal, sees the profile with accommodations and agrees
 the plan. The catalog and the community partners page are checked too."""
 
 import re
@@ -8,7 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from continuum.evidence.models import Artifact
 from continuum.evidence.services.recording import evidence_record
+from continuum.evidence.tests.portfolio_files import PNG, private_storage_in
 from continuum.frameworks.tests.factories import sample_framework
 from continuum.pathways import services
 
@@ -43,7 +45,8 @@ def _catalog(world, sample) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_learner_plans_and_her_educator_agrees(visit, world):
+def test_a_learner_plans_and_her_educator_agrees(visit, world, tmp_path):
+    private_storage_in(tmp_path)
     sample = sample_framework()
     lena = world["lena"]
     evidence_record(
@@ -92,6 +95,22 @@ def test_a_learner_plans_and_her_educator_agrees(visit, world):
     visit.check("pathways-goals")
     visit.open(f"/pathways/learners/{lena.pk}/profile/", "pathways-profile-learner")
     assert "Accommodations" not in page.content()
+
+    # Her dashboard lists the step's target as ready; she shows it from the plan step.
+    visit.open(f"/dashboard/learners/{lena.pk}/", "pathways-dashboard-ready")
+    assert "N.1.b" in page.get_by_role("region", name="Ready to learn next").inner_text()
+    visit.open(f"/pathways/learners/{lena.pk}/plan/", "pathways-plan-accepted")
+    page.locator("li.plan-step").first.get_by_role(
+        "link", name=re.compile("^Add work to my portfolio")
+    ).click()
+    page.get_by_label("Title").fill("Ratio beats track")
+    page.get_by_label("File").set_input_files(
+        files=[{"name": "track.png", "mimeType": "image/png", "buffer": PNG}]
+    )
+    assert page.get_by_label("N.1.b — I can find equal ratios").is_checked()
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_url(f"**/learning/learners/{lena.pk}/portfolio/")
+    assert Artifact.objects.get(learner=lena).targets.get() == sample["N.1.b"]
 
     switch_to(visit, "erin")
     visit.open(f"/pathways/learners/{lena.pk}/goals/", "pathways-goals-educator")
