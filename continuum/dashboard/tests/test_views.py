@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from continuum.pathways.models import Goal, LearningPlan, PlanItem
+from continuum.supports.tests.factories import pace_create
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,19 @@ def test_goals_and_plan_steps_show_with_their_progress(client, world, lenas_reco
     assert "1 of 2 targets proficient" in goals
     assert "N.1.c" in goals
     assert "Accepted" in goals
+
+
+def test_the_learner_reads_her_pace_to_each_requirement(client, world, lenas_record):
+    lena = world["lena"]
+    pace_create(learner=lena, school=world["school"], status="on pace")
+    page = dashboard_of(client, lena, lena).content.decode()
+    card = page.split('id="pace-heading"')[1].split("</section>")[0]
+    assert "My pace to my requirements" in card
+    assert "Grade 6 maths credit" in card
+    assert "On pace" in card
+    assert "20 Aug 2027" in card
+
+
+def test_without_a_computed_pace_the_card_is_left_out(client, world, lenas_record):
+    lena = world["lena"]
+    assert 'id="pace-heading"' not in dashboard_of(client, lena, lena).content.decode()

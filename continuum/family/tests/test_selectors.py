@@ -91,25 +91,10 @@ def test_a_guardian_opens_all_their_children_and_a_learner_only_herself(world):
 def test_the_family_reads_pace_to_each_requirement_and_only_shared_support(world, sample):
     from datetime import date
 
-    from continuum.supports.models import LearnerPace, Requirement, SupportPlan
+    from continuum.supports.models import SupportPlan
+    from continuum.supports.tests.factories import pace_create
 
-    credit = Requirement.objects.create(
-        title="Grade 6 maths credit",
-        kind=Requirement.Kind.COURSE_CREDIT,
-        organization=world["school"],
-        starts_on=date(2026, 9, 1),
-        due_on=date(2027, 6, 1),
-    )
-    LearnerPace.objects.create(
-        learner=world["lena"],
-        requirement=credit,
-        status="behind",
-        mastered=1,
-        needed=4,
-        projected_on=date(2027, 8, 20),
-        explanation="1 of 4 targets mastered.",
-        computed_at=WHEN,
-    )
+    pace_create(learner=world["lena"], school=world["school"])
     for shared, text in ((True, "We meet twice a week in a small group."), (False, "Staff only")):
         SupportPlan.objects.create(
             learner=world["lena"],

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from continuum.pathways import services
 from continuum.pathways.models import CheckIn, Goal, LearningExperience, LearningPlan
+from continuum.supports.tests.factories import pace_create
 
 SECRET = "Reads tests aloud"
 
@@ -114,3 +115,13 @@ def test_a_schedule_with_a_bad_date_changes_nothing(client, world, sample):
     item.refresh_from_db()
     assert item.due_on is None
     assert LearningPlan.objects.get(learner=lena).items.count() == 1
+
+
+def test_the_profile_ties_aspirations_to_the_requirements_on_the_way(client, world):
+    url = _profile(world)
+    pace_create(learner=world["lena"], school=world["school"], title="Health-science certificate")
+    client.force_login(world["lena"])
+    page = client.get(url).content.decode()
+    card = page.split('id="requirements-heading"')[1].split("</section>")[0]
+    assert "Health-science certificate" in card
+    assert "Behind" in card
