@@ -124,7 +124,11 @@ def plan_get(*, learner: User) -> PlanView:
     the learner's estimates now, so progress follows evidence as it arrives."""
     plan = LearningPlan.objects.filter(learner=learner).first() or LearningPlan(learner=learner)
     items = (
-        list(plan.items.select_related("target", "experience", "experience__partner"))
+        list(
+            plan.items.select_related("target", "experience", "experience__partner")
+            # each step's "change experience" menu lists its target's experiences
+            .prefetch_related("target__experiences")
+        )
         if plan.pk
         else []
     )

@@ -2,11 +2,13 @@
 
 from datetime import timedelta
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from continuum.pathways import services
-from continuum.pathways.models import CheckIn, Goal, LearningExperience, LearningPlan
+from continuum.pathways.models import CheckIn, Goal, LearningExperience, LearningPlan, PlanItem
 from continuum.supports.tests.factories import pace_create
 
 SECRET = "Reads tests aloud"
@@ -125,3 +127,18 @@ def test_the_profile_ties_aspirations_to_the_requirements_on_the_way(client, wor
     card = page.split('id="requirements-heading"')[1].split("</section>")[0]
     assert "Health-science certificate" in card
     assert "Behind" in card
+
+
+def test_the_plan_page_costs_the_same_queries_for_one_step_or_four(client, world, sample):
+    lena = world["lena"]
+    plan = LearningPlan.objects.create(learner=lena)
+    client.force_login(lena)
+    url = reverse("learning_plan", kwargs={"learner_id": lena.pk})
+    counts = []
+    for codes in (["N.1.a"], ["N.1.b", "N.1.c", "N.2.a"]):
+        for code in codes:
+            PlanItem.objects.create(plan=plan, target=sample[code], status="accepted")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
