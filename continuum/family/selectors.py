@@ -209,14 +209,17 @@ def _requirements(learner: User, name: str) -> list[str]:
 
 
 def _recent(learner: User, scales: dict) -> list[RecentEvidence]:
-    rows = (
+    rows = list(
         Evidence.objects.filter(learner=learner, mark=Mark.SCORED)
         .select_related("target__version", "assessment")
         .order_by("-assessed_at", "-id")[:RECENT_EVIDENCE]
     )
+    missing = [e.target for e in rows if scales.get(e.target_id) is None]
+    if missing:  # targets outside the summary's frameworks: their scales in one call
+        scales = {**scales, **scales_for(missing)}
     recent = []
     for evidence in rows:
-        scale = scales.get(evidence.target_id) or scales_for([evidence.target])[evidence.target_id]
+        scale = scales.get(evidence.target_id)
         levels = [level.value for level in scale.levels.all()] if scale else []
         words = plain.evidence_in_words(
             evidence.level,

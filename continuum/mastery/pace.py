@@ -66,7 +66,8 @@ def pace(
     need = len(wanted) if needed is None else needed
     if not 0 <= need <= len(wanted):
         raise ValueError("needed must be between 0 and the number of targets")
-    done = {t: d for t, d in mastered_on.items() if t in set(wanted) and d <= today}
+    wanted_set = set(wanted)
+    done = {t: d for t, d in mastered_on.items() if t in wanted_set and d <= today}
     mastered = len(done)
     remaining = tuple(t for t in wanted if t not in done)
     to_go = max(need - mastered, 0)

@@ -4,6 +4,7 @@ progress derived from estimates, and the catalog."""
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from continuum.evidence.models import Alignment, Estimate
 from continuum.frameworks.models import Association, AssociationType, FrameworkItem, ItemKind
@@ -79,7 +80,13 @@ def goal_list(*, learner: User) -> QuerySet[Goal]:
 
 
 def goal_get(*, goal_id: int) -> Goal:
-    return Goal.objects.select_related("learner", "created_by").get(pk=goal_id)
+    """A goal with what its page shows (targets, comments, check-ins and their authors)."""
+    return get_object_or_404(
+        Goal.objects.select_related("learner", "created_by").prefetch_related(
+            "targets", "comments__author", "check_ins__author"
+        ),
+        pk=goal_id,
+    )
 
 
 @dataclass
@@ -127,7 +134,9 @@ def plan_get(*, learner: User) -> PlanView:
         list(
             plan.items.select_related("target", "experience", "experience__partner")
             # each step's "change experience" menu lists its target's experiences
-            .prefetch_related("target__experiences")
+            .prefetch_related(
+                Prefetch("target__experiences", LearningExperience.objects.filter(active=True))
+            )
         )
         if plan.pk
         else []

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.lib.access import requires
+from continuum.lib.outcomes import attempted
 from continuum.people.models import Role, User
 from continuum.supports import selectors
 from continuum.supports.forms import ActionForm, FlagForm, NoteForm, PlanForm, ReviewForm
@@ -33,7 +34,7 @@ def learner_of(request, learner_id: int, **kwargs) -> User:
 
 
 def plan_of(request, plan_id: int, **kwargs) -> SupportPlan:
-    return _cached(request, "_supports_plan", lambda: get_object_or_404(SupportPlan, pk=plan_id))
+    return _cached(request, "_supports_plan", lambda: selectors.plan_get(plan_id))
 
 
 def plan_learner(request, plan_id: int, **kwargs) -> User:
@@ -46,16 +47,6 @@ def flag_learner(request, flag_id: int, **kwargs) -> User:
 
 def action_learner(request, action_id: int, **kwargs) -> User:
     return get_object_or_404(SupportAction, pk=action_id).plan.learner
-
-
-def _attempt(request, action, done: str) -> bool:
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return False
-    messages.success(request, done)
-    return True
 
 
 def _freshness_context(user: User) -> dict:
@@ -126,7 +117,7 @@ def flag_update(request, flag_id: int):
     flag = get_object_or_404(Flag, pk=flag_id)
     form = FlagForm(request.POST)
     if form.is_valid():
-        _attempt(
+        attempted(
             request,
             lambda: plan_services.flag_update(flag=flag, by=request.user, **form.cleaned_data),
             _("Flag updated."),
@@ -197,7 +188,7 @@ def plan_detail(request, plan_id: int):
             raise PermissionDenied(
                 "Only the learner's educators, counselor and leaders can do this."
             )
-        if review.is_valid() and _attempt(
+        if review.is_valid() and attempted(
             request,
             lambda: plan_services.plan_review(plan=plan, by=request.user, **review.cleaned_data),
             _("Plan saved."),
@@ -231,7 +222,7 @@ def plan_action_add(request, plan_id: int):
     plan = plan_of(request, plan_id)
     form = ActionForm(request.POST, owners=_owners(plan.learner))
     if form.is_valid():
-        _attempt(
+        attempted(
             request,
             lambda: plan_services.action_add(plan=plan, by=request.user, **form.cleaned_data),
             _("Action added."),
@@ -245,7 +236,7 @@ def plan_action_add(request, plan_id: int):
 @require_POST
 def plan_action_done(request, action_id: int):
     action = get_object_or_404(SupportAction, pk=action_id)
-    _attempt(
+    attempted(
         request,
         lambda: plan_services.action_complete(action=action, by=request.user),
         _("Action marked done."),
@@ -259,7 +250,7 @@ def plan_note_add(request, plan_id: int):
     plan = plan_of(request, plan_id)
     form = NoteForm(request.POST)
     if form.is_valid():
-        _attempt(
+        attempted(
             request,
             lambda: plan_services.note_add(plan=plan, by=request.user, **form.cleaned_data),
             _("Note added."),

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from continuum.pathways import selectors
 from continuum.pathways.models import Goal, LearningExperience, PlanItem
 from continuum.people.models import Role, User
 
@@ -31,7 +32,7 @@ def goal_of(request, goal_id: int, **kwargs) -> Goal:
     return _cached(
         request,
         f"_pathways_goal_{goal_id}",
-        lambda: get_object_or_404(Goal.objects.select_related("learner"), pk=goal_id),
+        lambda: selectors.goal_get(goal_id=goal_id),
     )
 
 
