@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from continuum.lib.access import requires
+from continuum.lib.outcomes import submitted
 from continuum.notifications import selectors, services
 from continuum.notifications.forms import PreferencesForm
 
@@ -43,8 +44,10 @@ def notification_read_all(request):
 def notification_preferences(request):
     initial = selectors.preferences_for(user=request.user)
     form = PreferencesForm(request.POST or None, initial_choices=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         services.preferences_update(user=request.user, choices=form.choices())
-        messages.success(request, _("Your notification choices are saved."))
+
+    if submitted(request, form, save, _("Your notification choices are saved.")):
         return redirect("notification_preferences")
     return render(request, "notifications/preferences.html", {"form": form})

@@ -19,6 +19,7 @@ from continuum.insights.selectors.heatmap import section_heatmap
 from continuum.insights.services import groups as services
 from continuum.insights.views.heatmap import section_of
 from continuum.lib.access import requires
+from continuum.lib.outcomes import attempted
 
 SUGGESTED_TARGETS = 5
 
@@ -143,12 +144,10 @@ def group_members(request, group_id: int):
 @requires("insights.manage_groups", fn=group_section)
 def group_dissolve(request, group_id: int):
     group = group_of(request, group_id)
-    try:
-        services.group_dissolve(group=group, by=request.user, now=timezone.now())
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("insights_group_detail", group.pk)
-    messages.success(
-        request, _("The group on %s was dissolved.") % group.target.human_coding_scheme
-    )
-    return redirect("insights_groups", group.section.pk)
+    if attempted(
+        request,
+        lambda: services.group_dissolve(group=group, by=request.user, now=timezone.now()),
+        _("The group on %s was dissolved.") % group.target.human_coding_scheme,
+    ):
+        return redirect("insights_groups", group.section.pk)
+    return redirect("insights_group_detail", group.pk)
