@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from continuum.family import selectors
 from continuum.family.services import preferred_language_set
 from continuum.lib.access import requires
+from continuum.lib.per_request import per_request
 from continuum.people.models import Role, User
 
 
@@ -39,11 +40,12 @@ def _render(request, context: dict):
 
 
 def learner_of(request, learner_id: int, **kwargs) -> User:
-    if not hasattr(request, "_family_learner"):
-        request._family_learner = get_object_or_404(User, pk=learner_id)
-    if request._family_learner.role != Role.LEARNER:
+    learner = per_request(
+        request, f"_family_learner_{learner_id}", lambda: get_object_or_404(User, pk=learner_id)
+    )
+    if learner.role != Role.LEARNER:
         raise Http404("Only learners have a family view.")
-    return request._family_learner
+    return learner
 
 
 @requires("family.open_family_home")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted
+from continuum.lib.per_request import per_request
 from continuum.people.models import Role, User
 from continuum.supports import selectors
 from continuum.supports.forms import ActionForm, FlagForm, NoteForm, PlanForm, ReviewForm
@@ -20,21 +21,17 @@ from continuum.supports.services import plans as plan_services
 from continuum.supports.services.compute import can_compute, supports_compute_request
 
 
-def _cached(request, key, load):
-    if not hasattr(request, key):
-        setattr(request, key, load())
-    return getattr(request, key)
-
-
 def learner_of(request, learner_id: int, **kwargs) -> User:
-    learner = _cached(request, "_supports_learner", lambda: get_object_or_404(User, pk=learner_id))
+    learner = per_request(
+        request, "_supports_learner", lambda: get_object_or_404(User, pk=learner_id)
+    )
     if learner.role != Role.LEARNER:
         raise PermissionDenied("Only learners have supports.")
     return learner
 
 
 def plan_of(request, plan_id: int, **kwargs) -> SupportPlan:
-    return _cached(request, "_supports_plan", lambda: selectors.plan_get(plan_id))
+    return per_request(request, "_supports_plan", lambda: selectors.plan_get(plan_id))
 
 
 def plan_learner(request, plan_id: int, **kwargs) -> User:

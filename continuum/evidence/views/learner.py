@@ -13,16 +13,16 @@ from continuum.evidence.services.policy import policy_for
 from continuum.evidence.services.scales import scales_for
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.lib.access import requires
+from continuum.lib.per_request import per_request
 from continuum.people.models import Role, User
 
 
 def cached[M: Model](request, model: type[M], pk: int, *related: str) -> M:
     """One object per request: the permission getter and the view share the lookup."""
-    key = f"_learning_{model.__name__}_{pk}"
-    if not hasattr(request, key):
-        queryset = model._default_manager.select_related(*related)
-        setattr(request, key, get_object_or_404(queryset, pk=pk))
-    return getattr(request, key)
+    queryset = model._default_manager.select_related(*related)
+    return per_request(
+        request, f"_learning_{model.__name__}_{pk}", lambda: get_object_or_404(queryset, pk=pk)
+    )
 
 
 def learner_of(request, learner_id: int, **kwargs) -> User:

@@ -1,24 +1,17 @@
-"""Shared helpers for pathways views: one lookup per request, and form handling that
-turns a service's refusal into a message on the page."""
-
-from collections.abc import Callable
+"""The objects pathways views and their permission getters share, each loaded once per
+request."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from continuum.lib.per_request import per_request
 from continuum.pathways import selectors
 from continuum.pathways.models import Goal, LearningExperience, PlanItem
 from continuum.people.models import Role, User
 
 
-def _cached(request, key: str, load: Callable[[], object]):
-    if not hasattr(request, key):
-        setattr(request, key, load())
-    return getattr(request, key)
-
-
 def learner_of(request, learner_id: int, **kwargs) -> User:
-    learner = _cached(
+    learner = per_request(
         request,
         f"_pathways_learner_{learner_id}",
         lambda: get_object_or_404(User.objects.select_related("organization"), pk=learner_id),
@@ -29,7 +22,7 @@ def learner_of(request, learner_id: int, **kwargs) -> User:
 
 
 def goal_of(request, goal_id: int, **kwargs) -> Goal:
-    return _cached(
+    return per_request(
         request,
         f"_pathways_goal_{goal_id}",
         lambda: selectors.goal_get(goal_id=goal_id),
@@ -41,7 +34,7 @@ def goal_learner(request, goal_id: int, **kwargs) -> User:
 
 
 def item_of(request, item_id: int, **kwargs) -> PlanItem:
-    return _cached(
+    return per_request(
         request,
         f"_pathways_item_{item_id}",
         lambda: get_object_or_404(PlanItem.objects.select_related("plan__learner"), pk=item_id),
@@ -53,7 +46,7 @@ def item_learner(request, item_id: int, **kwargs) -> User:
 
 
 def experience_of(request, experience_id: int, **kwargs) -> LearningExperience:
-    return _cached(
+    return per_request(
         request,
         f"_pathways_experience_{experience_id}",
         lambda: get_object_or_404(LearningExperience, pk=experience_id),
