@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from continuum.mastery.pace import RANK, PaceStatus
 from continuum.people.models import Organization, Role, User
+from continuum.people.selectors import learner_list
 from continuum.supports.models import (
     Flag,
     LearnerPace,
@@ -41,15 +42,15 @@ class CaseloadRow:
         return (rank, -self.open_flags, -projected.toordinal(), self.learner.last_name)
 
 
+CASELOAD_ROLES = frozenset({Role.EDUCATOR, Role.COUNSELOR, Role.LEADER})
+
+
 def caseload_learners(user: User) -> QuerySet[User]:
-    learners = User.objects.filter(role=Role.LEARNER)
-    if user.role == Role.COUNSELOR:
-        return learners.filter(counselors__counselor=user)
-    if user.role == Role.EDUCATOR:
-        return learners.filter(enrollments__section__educators=user).distinct()
-    if user.role == Role.LEADER:
-        return learners.filter(organization=user.organization)
-    return learners.none()
+    """The learners on an educator's, counselor's or leader's caseload: the same people
+    they may see anywhere else (``people.selectors.learner_list``)."""
+    if user.role not in CASELOAD_ROLES:
+        return User.objects.none()
+    return learner_list(user=user)
 
 
 def caseload_list(user: User) -> list[CaseloadRow]:

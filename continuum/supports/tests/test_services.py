@@ -161,3 +161,14 @@ def test_a_recompute_request_runs_in_the_background_and_reports_progress(support
     with pytest.raises(PermissionDenied):
         supports_compute_request(school=supports["school"], by=supports["erin"])
     assert SupportsRun.objects.count() == 1
+
+
+def test_a_caseload_holds_only_learners_the_person_may_see(supports):
+    leo, lena, omar = supports["leo"], supports["lena"], supports["omar"]
+    assert set(selectors.caseload_learners(leo)) >= {lena, omar}
+    assert list(selectors.caseload_learners(supports["cora"])) == [lena]
+    omar.organization = None  # a learner outside every school
+    omar.save()
+    leo.organization = None  # a leader not (yet) attached to a school sees nobody
+    assert not selectors.caseload_learners(leo).exists()
+    assert not selectors.caseload_learners(supports["gabe"]).exists()
