@@ -10,8 +10,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from django.apps import apps
-
 from continuum.dashboard.layout import Box, band_layout
 from continuum.evidence.models import Estimate, Evidence, Reassessment
 from continuum.evidence.selectors.progress import OPEN, level_label
@@ -25,6 +23,7 @@ from continuum.frameworks.models import (
 )
 from continuum.mastery import Status
 from continuum.mastery.readiness import prerequisites_of, readiness
+from continuum.pathways.models import Goal, PlanItem
 from continuum.people.models import User
 
 NOT_STARTED = Status.NOT_STARTED.label
@@ -104,7 +103,7 @@ class ContinuumMap:
 
 @dataclass(frozen=True)
 class GoalProgress:
-    goal: object  # continuum.pathways.models.Goal (that app may be absent)
+    goal: Goal
     targets: list[Tile]
 
     @property
@@ -114,7 +113,7 @@ class GoalProgress:
 
 @dataclass(frozen=True)
 class PlanStep:
-    item: object  # continuum.pathways.models.PlanItem
+    item: PlanItem
     tile: Tile
 
 
@@ -128,8 +127,8 @@ class Dashboard:
     almost_more: int
     reassessments: list[Reassessment]
     feedback: list[tuple[Evidence, str]]
-    goals: list[GoalProgress] | None
-    plan_steps: list[PlanStep] | None
+    goals: list[GoalProgress]
+    plan_steps: list[PlanStep]
 
     @property
     def mastered(self) -> int:
@@ -255,11 +254,8 @@ def _feedback(learner: User) -> list[tuple[Evidence, str]]:
 
 def _pathways(
     learner: User, tiles: Mapping[int, Tile], estimates: Mapping[int, Estimate]
-) -> tuple[list[GoalProgress] | None, list[PlanStep] | None]:
-    """Active goals and plan steps, read-only; ``None`` when the pathways app is absent."""
-    if not apps.is_installed("continuum.pathways"):
-        return None, None
-    from continuum.pathways.models import Goal, PlanItem
+) -> tuple[list[GoalProgress], list[PlanStep]]:
+    """Active goals and plan steps, read-only."""
 
     def tile_of(target: FrameworkItem) -> Tile:
         return tiles.get(target.pk) or Tile(target=target, estimate=estimates.get(target.pk))

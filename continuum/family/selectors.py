@@ -8,7 +8,6 @@ begun); recent evidence with its feedback; active goals; and pace in plain words
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.apps import apps
 from django.db.models import QuerySet
 from django.utils.formats import date_format
 
@@ -24,6 +23,7 @@ from continuum.frameworks.models import (
     LevelDescriptor,
 )
 from continuum.mastery import Status, readiness
+from continuum.pathways.models import Goal
 from continuum.people.models import Role, User
 from continuum.supports import selectors as supports_selectors
 
@@ -68,7 +68,7 @@ class ChildSummary:
     learner: User
     competencies: list[CompetencyLine]
     recent: list[RecentEvidence]
-    goals: list | None  # None when the pathways app (goals) is not installed
+    goals: list[Goal]
     can_do_count: int
     total: int
     requirements: list[str] = field(default_factory=list)  # pace to each, in words
@@ -112,13 +112,8 @@ def _order(target: FrameworkItem) -> tuple:
     )
 
 
-def _goals(learner: User) -> list | None:
-    if not apps.is_installed("continuum.pathways"):
-        return None
-    goal = apps.get_model("pathways", "Goal")
-    return list(
-        goal.objects.filter(learner=learner, status="active").prefetch_related("targets")[:10]
-    )
+def _goals(learner: User) -> list[Goal]:
+    return list(Goal.objects.filter(learner=learner, status=Goal.Status.ACTIVE)[:10])
 
 
 def family_summary(*, learner: User) -> ChildSummary:

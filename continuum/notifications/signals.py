@@ -3,13 +3,12 @@
 - new evidence with feedback → the learner and their guardians (kind ``feedback``);
 - a reassessment scheduled, declined or completed → the learner and their guardians
   (kind ``reassessment_decision``);
-- a goal check-in recorded (when the pathways app is installed) → the learner and their
+- a goal check-in recorded → the learner and their
   guardians (kind ``goal_checkin``).
 """
 
 from typing import TYPE_CHECKING
 
-from django.apps import apps
 from django.db.models.signals import post_save, pre_save
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from continuum.evidence.models import Evidence, EvidenceSource, Reassessment
 from continuum.notifications.models import Kind
 from continuum.notifications.services import notify
+from continuum.pathways.models import CheckIn
 from continuum.people.models import User
 
 if TYPE_CHECKING:
@@ -146,8 +146,4 @@ def connect() -> None:
     post_save.connect(evidence_saved, sender=Evidence, dispatch_uid="notify_evidence")
     pre_save.connect(reassessment_remember, sender=Reassessment, dispatch_uid="notify_reass_pre")
     post_save.connect(reassessment_saved, sender=Reassessment, dispatch_uid="notify_reassessment")
-    try:
-        check_in = apps.get_model("pathways", "CheckIn")
-    except LookupError:
-        return  # the pathways app is not installed: no goal check-ins to tell about
-    post_save.connect(check_in_saved, sender=check_in, dispatch_uid="notify_check_in")
+    post_save.connect(check_in_saved, sender=CheckIn, dispatch_uid="notify_check_in")
