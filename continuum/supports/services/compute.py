@@ -27,7 +27,7 @@ from continuum.mastery import (
     pace,
 )
 from continuum.people.models import CaseloadAssignment, Enrollment, Organization, Role, User
-from continuum.supports.models import Flag, LearnerPace, SupportsRun
+from continuum.supports.models import Flag, LearnerPace, Requirement, SupportsRun
 from continuum.supports.services.signals import (
     SchoolSignals,
     needed_count,
@@ -67,16 +67,27 @@ def _owners(learners: list[User]) -> dict[int, int]:
     return owners
 
 
-def _paces(school: Organization, learners: list[User], signals: SchoolSignals, today: date):
+def _requirements(school: Organization) -> list[tuple[Requirement, list[int], int]]:
+    """The school's requirements that can have a pace, each with its targets and how many
+    of them it needs: loaded once per computation, not once per chunk of learners."""
+    found = []
+    for requirement in requirements_for(school):
+        ids = [t.pk for t in requirement_targets(requirement)]
+        if ids and requirement.due_on > requirement.starts_on:
+            found.append((requirement, ids, needed_count(requirement, len(ids))))
+    return found
+
+
+def _paces(
+    requirements: list[tuple[Requirement, list[int], int]],
+    learners: list[User],
+    signals: SchoolSignals,
+    today: date,
+):
     """Store each learner's pace on each requirement; return learner → [PaceSignal]."""
     now = timezone.now()
     by_learner: dict[int, list[PaceSignal]] = {}
-    for requirement in requirements_for(school):
-        targets = requirement_targets(requirement)
-        ids = [t.pk for t in targets]
-        if not ids or requirement.due_on <= requirement.starts_on:
-            continue
-        need = needed_count(requirement, len(ids))
+    for requirement, ids, need in requirements:
         LearnerPace.objects.filter(requirement=requirement, learner__in=learners).delete()
         rows, remaining = [], []
         for learner in learners:
@@ -198,10 +209,11 @@ def supports_compute(
         run.save(update_fields=["started_at", "total", "processed"])
     totals = [0, 0, 0]
     paces_stored = 0
+    requirements = _requirements(school)
     for start in range(0, len(learners), CHUNK):
         chunk = learners[start : start + CHUNK]
         signals = school_signals(chunk)
-        paces = _paces(school, chunk, signals, today)
+        paces = _paces(requirements, chunk, signals, today)
         paces_stored += sum(len(v) for v in paces.values())
         raised = _flags(chunk, signals, paces, today, thresholds)
         for index, count in enumerate(flags_sync(learners=chunk, raised=raised, today=today)):
