@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from continuum.frameworks.models import FrameworkItem
+from continuum.lib.uris import validate_safe_uri
 from continuum.pathways.models import CheckIn, LearningExperience
 
 
@@ -131,3 +132,10 @@ class ExperienceForm(forms.ModelForm):
         model = LearningExperience
         fields = ["title", "description", "kind", "setting", "modality", "url", "active"]
         widgets = {"description": _area(4)}
+
+    def clean_url(self) -> str:
+        """Only http(s): the link is shown to learners and families (no javascript: or ftp:)."""
+        url = self.cleaned_data["url"]
+        if url:
+            validate_safe_uri(url)
+        return url

@@ -1,6 +1,10 @@
 """Check a CFPackage before anything is written, naming the JSON path and the reason.
 
-Schema problems come first (``CFItems[12].identifier: missing required field``); the graph
+Schema problems come first (``CFItems[12].identifier: missing required field``), with every
+address that is not http, https, a URN or OpenSALT's ``local:`` form (``CFDocument.uri:
+unsafe address 'javascript:…'``): any ``uri``, ``url`` or ``…URI``/``…URL`` key anywhere in
+the package, because each may become a link on a page or be served back by our CASE API. The
+graph
 checks (duplicate identifiers, dangling association ends, cycles) run only on a package
 whose shape is right. An association end may lie outside the package when it carries a
 URI (a crosswalk to another framework); it dangles when its identifier names no node of
@@ -22,6 +26,7 @@ from jsonschema.exceptions import ValidationError
 
 from continuum.frameworks.case import schema
 from continuum.frameworks.case.graph import end_identifiers, find_cycle, tree_parents
+from continuum.lib.uris import unsafe_uris
 
 _ABSOLUTE_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S+$")
 _JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
@@ -67,6 +72,14 @@ def check_packages(packages: list[Any], *, in_array: bool, keep_first: bool = Fa
 
 def package_problems(package: Any, *, keep_first: bool = False) -> list[Problem]:
     problems = [problem for error in _schema_errors(package) for problem in _described(error)]
+    problems += [
+        Problem(
+            json_path(path),
+            f"unsafe address {value[:100]!r}: "
+            "only http://, https://, urn: and local: URIs are accepted",
+        )
+        for path, value in unsafe_uris(package)
+    ]
     return problems or list(_graph_problems(package, keep_first))
 
 

@@ -71,11 +71,24 @@ def test_a_dangling_association_end_is_refused():
     package["CFAssociations"][6]["destinationNodeURI"] = {
         "title": "gone",
         "identifier": "no-such-item",
-        "uri": "no-such-item",
+        "uri": "",
     }
     assert reasons(package) == [
         "CFAssociations[6].destinationNodeURI: dangling: 'no-such-item' is neither in the "
         "package nor an external URI"
+    ]
+
+
+def test_an_association_end_whose_uri_is_no_address_is_refused_as_unsafe():
+    package = case_sample()
+    package["CFAssociations"][6]["destinationNodeURI"] = {
+        "title": "gone",
+        "identifier": "no-such-item",
+        "uri": "no-such-item",
+    }
+    assert reasons(package) == [
+        "CFAssociations[6].destinationNodeURI.uri: unsafe address 'no-such-item': only "
+        "http://, https://, urn: and local: URIs are accepted"
     ]
 
 
