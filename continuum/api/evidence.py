@@ -1,8 +1,10 @@
 """Evidence and estimates in the JSON API, for integrations (token) and the browser.
 
 Recording goes through ``services.recording.evidence_record`` (source "api"), so the scale,
-the scorer's right to score the learner and the audit hold as in the gradebook. Reads
-show only learners the caller may see (``people.selectors.learner_list``).
+the scorer's right to score the learner, the bounds on level, weight and date, and the audit
+hold as in the gradebook. Reads show only learners the caller may see, through the same
+selectors as the evidence pages (``evidence.selectors.scope``: a partner reads only the
+slice of a current placement). Lists are paged by ``limits.BoundedPagination``.
 """
 
 from datetime import datetime
@@ -12,14 +14,17 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from continuum.api.auth import token_or_session
-from continuum.evidence.models import Estimate, Evidence, EvidenceKind, EvidenceSource, Mark
-from continuum.evidence.services.recording import evidence_record
+from continuum.api.limits import BoundedPagination
+from continuum.evidence.models import Estimate, EvidenceKind, EvidenceSource, Mark
+from continuum.evidence.selectors import scope
+from continuum.evidence.services.recording import MAX_LEVEL, MAX_WEIGHT, evidence_record
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.people.models import Role, User
 from continuum.people.selectors import learner_list
+from continuum.privacy import disclosed_items
 
 router = Router(tags=["evidence"], auth=token_or_session)
 estimates_router = Router(tags=["evidence"], auth=token_or_session)
@@ -33,12 +38,19 @@ class EvidenceIn(Schema):
     learner_id: int
     target_id: int = Field(description="A learning target's id (see /api/v1/frameworks)")
     level: float | None = Field(
-        None, description="A level of the target's scale; none if not scored"
+        None,
+        ge=-MAX_LEVEL,
+        le=MAX_LEVEL,
+        allow_inf_nan=False,
+        description="A level of the target's scale; none if not scored",
     )
     mark: Mark = Mark.SCORED
     kind: EvidenceKind = EvidenceKind.SUMMATIVE
-    weight: float = Field(1.0, ge=0)
-    assessed_at: datetime | None = Field(None, description="When it was assessed; now if left out")
+    weight: float = Field(1.0, ge=0, le=MAX_WEIGHT, allow_inf_nan=False)
+    assessed_at: datetime | None = Field(
+        None,
+        description="When it was assessed (from 1990-01-01 to a day from now); now if left out",
+    )
     feedback: str = ""
 
 
@@ -93,13 +105,19 @@ class EstimateOut(Schema):
         return estimate.status
 
 
-def _visible(request: HttpRequest, learner: int | None):
-    learners = learner_list(user=request.auth)  # type: ignore[attr-defined]
-    if learner is not None:
-        learners = learners.filter(pk=learner)
-        if not learners.exists():
-            raise HttpError(404, f"No learner {learner} among those you may see.")
-    return learners.values("pk")
+def _learner(request: HttpRequest, learner: int | None) -> User | None:
+    """The one learner asked for, if the caller may see them (404 otherwise)."""
+    if learner is None:
+        return None
+    found = learner_list(user=request.auth).filter(pk=learner).first()  # type: ignore[attr-defined]
+    if found is None:
+        raise HttpError(404, f"No learner {learner} among those you may see.")
+    return found
+
+
+def _aware(when: datetime | None) -> datetime | None:
+    """A time without a zone is read in the school's zone (settings.TIME_ZONE)."""
+    return timezone.make_aware(when) if when and timezone.is_naive(when) else when
 
 
 @router.post(
@@ -123,7 +141,7 @@ def evidence_create(request: HttpRequest, payload: EvidenceIn):
             learner=learner,
             target=target,
             scorer=scorer,
-            assessed_at=payload.assessed_at or timezone.now(),
+            assessed_at=_aware(payload.assessed_at) or timezone.now(),
             level=payload.level,
             mark=payload.mark,
             kind=payload.kind,
@@ -145,11 +163,13 @@ def evidence_create(request: HttpRequest, payload: EvidenceIn):
     url_name="evidence",
     summary="Evidence of the learners you may see, optionally of one learner and target",
 )
-@paginate(LimitOffsetPagination)
+@disclosed_items("evidence")
+@paginate(BoundedPagination)
 def evidence_list(request: HttpRequest, learner: int | None = None, target: int | None = None):
-    evidence = Evidence.objects.filter(learner__in=_visible(request, learner)).select_related(
-        "target", "scorer"
-    )
+    evidence = scope.evidence_list(
+        user=request.auth,  # type: ignore[attr-defined]
+        learner=_learner(request, learner),
+    ).select_related("target", "scorer")
     if target is not None:
         evidence = evidence.filter(target_id=target)
     return evidence.order_by("learner_id", "target_id", "assessed_at", "id")
@@ -161,11 +181,13 @@ def evidence_list(request: HttpRequest, learner: int | None = None, target: int 
     url_name="estimates",
     summary="Mastery estimates of the learners you may see, optionally of one learner",
 )
-@paginate(LimitOffsetPagination)
+@disclosed_items("estimates")
+@paginate(BoundedPagination)
 def estimate_list(request: HttpRequest, learner: int | None = None, target: int | None = None):
-    estimates = Estimate.objects.filter(learner__in=_visible(request, learner)).select_related(
-        "target"
-    )
+    estimates = scope.estimate_list(
+        user=request.auth,  # type: ignore[attr-defined]
+        learner=_learner(request, learner),
+    ).select_related("target")
     if target is not None:
         estimates = estimates.filter(target_id=target)
     return estimates.order_by("learner_id", "target_id")

@@ -16,6 +16,8 @@ def learner_dashboard(request, learner_id: int):
         "dashboard": selectors.dashboard_get(learner=learner),
         "is_self": request.user.pk == learner.pk,
         "statuses": selectors.STATUS_ORDER,
-        "paces": learner_paces(learner),
+        "paces": learner_paces(learner)
+        if request.user.has_perm("supports.view_pace", learner)
+        else [],
     }
     return render(request, "dashboard/learner_dashboard.html", context)

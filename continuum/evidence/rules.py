@@ -1,8 +1,11 @@
 """Who may record, see and decide about evidence.
 
-Seeing evidence follows ``people.view_learner``. Recording it, overriding an estimate and
-deciding reassessments need a teaching relationship: an educator whose section the learner
-is enrolled in. Learners ask, propose and upload for themselves only.
+Seeing evidence follows ``people.view_learner``; a community partner sees only the slice
+of their placement (``selectors.scope``), and never the rest of the record
+(``view_record``: reassessment requests, proposals, the portfolio and its files).
+Recording evidence, overriding an estimate and deciding reassessments need a teaching
+relationship: an educator whose section the learner is enrolled in. Learners ask, propose
+and upload for themselves only.
 """
 
 import rules
@@ -12,6 +15,7 @@ from continuum.people.rules import (
     is_educator,
     is_leader,
     is_learner,
+    is_partner,
     is_self,
     teaches,
 )
@@ -19,6 +23,7 @@ from continuum.people.rules import (
 educator_of = is_educator & teaches
 
 rules.add_perm("evidence.view_evidence", can_view_learner)
+rules.add_perm("evidence.view_record", can_view_learner & ~is_partner)
 rules.add_perm("evidence.record_evidence", educator_of)
 rules.add_perm("evidence.override_estimate", educator_of)
 rules.add_perm("evidence.request_reassessment", (is_learner & is_self) | educator_of)

@@ -101,10 +101,14 @@ def learner_supports(request, learner_id: int):
     return render(request, "supports/learner.html", context)
 
 
-@requires("supports.view_supports", fn=learner_of)
+@requires("supports.view_pace", fn=learner_of)
 def learner_pace(request, learner_id: int):
     learner = learner_of(request, learner_id)
-    context = {"learner": learner, "paces": selectors.learner_paces(learner)}
+    context = {
+        "learner": learner,
+        "paces": selectors.learner_paces(learner),
+        "can_view_supports": request.user.has_perm("supports.view_supports", learner),
+    }
     return render(request, "supports/pace.html", {**context, **_freshness_context(request.user)})
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from continuum.evidence.models import Estimate, Evidence, EvidenceKind, Proposal, Reassessment
+from continuum.evidence.selectors import scope
 from continuum.frameworks.models import (
     FrameworkItem,
     LearningArea,
@@ -93,27 +94,30 @@ class AreaGroup:
 _ITEM_RELATED = ("target__parent", "target__version__framework")
 
 
-def learner_progress(*, learner: User) -> list[TargetProgress]:
-    """Every target with evidence or an estimate (scales not yet attached: see
-    ``progress_grouped``); three queries whatever the amount of evidence."""
+def learner_progress(*, learner: User, viewer: User) -> list[TargetProgress]:
+    """Every target with evidence or an estimate that the viewer may read (a partner: the
+    slice of ``scope``), scales not yet attached (see ``progress_grouped``); three queries
+    whatever the amount of evidence."""
     estimates = {
         e.target_id: e
-        for e in Estimate.objects.filter(learner=learner).select_related(
+        for e in scope.estimate_list(user=viewer, learner=learner).select_related(
             *_ITEM_RELATED, "overridden_by"
         )
     }
     evidence_by_target: dict[int, list[Evidence]] = defaultdict(list)
     targets: dict[int, FrameworkItem] = {e.target_id: e.target for e in estimates.values()}
     for evidence in (
-        Evidence.objects.filter(learner=learner)
+        scope.evidence_list(user=viewer, learner=learner)
         .select_related(*_ITEM_RELATED, "assessment", "scorer")
         .order_by("-assessed_at", "-id")
     ):
         evidence_by_target[evidence.target_id].append(evidence)
         targets.setdefault(evidence.target_id, evidence.target)
-    open_requests = {
-        r.target_id: r for r in Reassessment.objects.filter(learner=learner, status__in=OPEN)
-    }
+    open_requests = (
+        {r.target_id: r for r in Reassessment.objects.filter(learner=learner, status__in=OPEN)}
+        if scope.partner_targets(user=viewer) is None
+        else {}
+    )
     return [
         TargetProgress(
             target=target,
@@ -228,9 +232,12 @@ def estimate_story(
     explanation: Explanation | None,
     evidence: list[Evidence],
     what_if: Mapping[float, tuple[float, str]],
+    with_requests: bool = True,
 ) -> EstimateStory:
     """The method in words, each evidence item's part, and what the next score would do,
-    from ``services.estimates.estimate_explain``'s answer (passed in as its fields)."""
+    from ``services.estimates.estimate_explain``'s answer (passed in as its fields).
+    Without requests (a partner's view) the learner's reassessment and proposals are left
+    out."""
     counted = _policy_order(policy, evidence)
     contributions: list[Contribution | None] = list(
         explanation.contributions if explanation else []
@@ -261,8 +268,12 @@ def estimate_story(
         descriptors=list(target.descriptors.select_related("level").order_by("level__value")),
         open_reassessment=Reassessment.objects.filter(
             learner=learner, target=target, status__in=OPEN
-        ).first(),
-        proposals=list(Proposal.objects.filter(learner=learner, target=target)[:10]),
+        ).first()
+        if with_requests
+        else None,
+        proposals=list(Proposal.objects.filter(learner=learner, target=target)[:10])
+        if with_requests
+        else [],
     )
 
 

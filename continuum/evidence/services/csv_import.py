@@ -27,9 +27,10 @@ from continuum.evidence.models import (
     EvidenceSource,
     Mark,
 )
-from continuum.evidence.services.recording import evidence_record
+from continuum.evidence.services.csv_targets import CsvTargets
+from continuum.evidence.services.recording import evidence_record, evidence_values_check
 from continuum.evidence.services.scales import scales_for
-from continuum.frameworks.models import Framework, FrameworkItem, ItemKind
+from continuum.frameworks.models import FrameworkItem
 from continuum.people.models import Role, User
 
 COLUMNS = (
@@ -118,68 +119,19 @@ class ImportRefusedError(ValidationError):
 
 
 def _text(data: bytes | str) -> str:
+    """The file as text, refused above MAX_BYTES whether it comes as the uploaded bytes or
+    as the text the confirm step posts back."""
+    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+    if size > MAX_BYTES:
+        raise ValidationError(f"the file is larger than {MAX_BYTES // 1024 // 1024} MB.")
     if isinstance(data, str):
         return data
-    if len(data) > MAX_BYTES:
-        raise ValidationError(f"the file is larger than {MAX_BYTES // 1024 // 1024} MB.")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError(
             "the file is not UTF-8 text; save it as “CSV UTF-8” and upload it again."
         ) from None
-
-
-class _Targets:
-    """Finds targets by code or identifier in the current version of each framework."""
-
-    def __init__(self) -> None:
-        self.frameworks = list(Framework.objects.all())
-        versions = {}
-        for framework in self.frameworks:
-            current = framework.current
-            if current is not None:
-                versions[current.pk] = framework
-        self.framework_of_version = versions
-        self.items = list(
-            FrameworkItem.objects.filter(version_id__in=versions, kind=ItemKind.TARGET)
-        )
-
-    def framework(self, value: str) -> tuple[Framework | None, str | None]:
-        if not value:
-            return None, None
-        found = [f for f in self.frameworks if value in (f.identifier, f.title)]
-        if not found:
-            found = [f for f in self.frameworks if f.title.casefold() == value.casefold()]
-        if len(found) != 1:
-            return None, f"no framework with the identifier or title “{value}”"
-        return found[0], None
-
-    def find(
-        self, code: str, identifier: str, framework: Framework | None
-    ) -> tuple[FrameworkItem | None, str, str | None]:
-        name = "target_identifier" if identifier else "target_code"
-        if not code and not identifier:
-            return None, "target_code", "give a target_code or a target_identifier"
-        candidates = [
-            item
-            for item in self.items
-            if (item.identifier == identifier if identifier else item.human_coding_scheme == code)
-            and (framework is None or self.framework_of_version[item.version_id] == framework)
-        ]
-        shown = identifier or code
-        if not candidates:
-            where = f" in {framework.title}" if framework else ""
-            return None, name, f"no learning target {shown}{where}"
-        if len(candidates) > 1:
-            titles = sorted({self.framework_of_version[i.version_id].title for i in candidates})
-            return (
-                None,
-                name,
-                f"{shown} is in more than one framework ({'; '.join(titles)}); "
-                "add a framework column",
-            )
-        return candidates[0], name, None
 
 
 def scores_csv_parse(*, data: bytes | str, user: User) -> ImportPlan:
@@ -210,7 +162,11 @@ def scores_csv_parse(*, data: bytes | str, user: User) -> ImportPlan:
         plan.errors.append(RowError(1, "", "add a target_code or a target_identifier column"))
     if plan.errors:
         return plan
-    records = list(reader)
+    try:
+        records = list(reader)
+    except csv.Error as error:  # e.g. a cell longer than csv.field_size_limit()
+        plan.errors.append(RowError(reader.reader.line_num, "", _csv_problem(error)))
+        return plan
     if len(records) > MAX_ROWS:
         plan.errors.append(RowError(1, "", f"at most {MAX_ROWS} lines per file; split it"))
         return plan
@@ -220,7 +176,7 @@ def scores_csv_parse(*, data: bytes | str, user: User) -> ImportPlan:
         for learner in User.objects.filter(username__in=usernames, role=Role.LEARNER)
     }
     allowed: dict[str, bool] = {}
-    targets = _Targets()
+    targets = CsvTargets()
     scales = scales_for(targets.items)
     for index, record in enumerate(records, start=2):
         row = _row(index, record, user, learners, allowed, targets, scales, plan.errors)
@@ -229,6 +185,12 @@ def scores_csv_parse(*, data: bytes | str, user: User) -> ImportPlan:
     if not records:
         plan.errors.append(RowError(2, "", "the file has a header but no scores"))
     return plan
+
+
+def _csv_problem(error: csv.Error) -> str:
+    if "field limit" in str(error):
+        return f"a cell is longer than {csv.field_size_limit():,} characters; shorten it"
+    return f"this line is not valid CSV ({error}); save the file again as CSV"
 
 
 def _row(line, record, user, learners, allowed, targets, scales, errors) -> ScoreRow | None:
@@ -274,16 +236,12 @@ def _row(line, record, user, learners, allowed, targets, scales, errors) -> Scor
             level = float(level_text)
         except ValueError:
             error("level", f"“{value('level')}” is not a level; use a number, missing or excused")
-        if level is not None and target is not None:
-            scale = scales.get(target.pk)
-            values = [lvl.value for lvl in scale.levels.all()] if scale else []
-            if level not in values:
-                allowed_text = ", ".join(f"{v:g}" for v in values) or "none"
-                error(
-                    "level",
-                    f"{level:g} is not on the scale of {target.human_coding_scheme or target.identifier} "
-                    f"(allowed: {allowed_text})",
-                )
+    weight = 1.0
+    if value("weight"):
+        try:
+            weight = float(value("weight"))
+        except ValueError:
+            error("weight", f"“{value('weight')}” is not a weight (a number, 0 or more)")
     assessed_on = None
     try:
         assessed_on = date.fromisoformat(value("assessed_on"))
@@ -291,17 +249,23 @@ def _row(line, record, user, learners, allowed, targets, scales, errors) -> Scor
         error("assessed_on", f"“{value('assessed_on')}” is not a date like 2026-10-05 (YYYY-MM-DD)")
     if assessed_on and assessed_on > timezone.localdate():
         error("assessed_on", f"{assessed_on} is in the future")
+        assessed_on = None
+    refused = _values_refused(level, weight, assessed_on)
+    for name, message in refused.items():
+        error(name, message)
+    if "level" not in refused and level is not None and target is not None:
+        scale = scales.get(target.pk)
+        values = [lvl.value for lvl in scale.levels.all()] if scale else []
+        if level not in values:
+            allowed_text = ", ".join(f"{v:g}" for v in values) or "none"
+            error(
+                "level",
+                f"{level:g} is not on the scale of {target.human_coding_scheme or target.identifier} "
+                f"(allowed: {allowed_text})",
+            )
     kind = value("kind").lower() or EvidenceKind.SUMMATIVE
     if kind not in EvidenceKind.values:
         error("kind", f"“{value('kind')}” is not formative or summative")
-    weight = 1.0
-    if value("weight"):
-        try:
-            weight = float(value("weight"))
-            if not 0 <= weight < float("inf"):
-                raise ValueError
-        except ValueError:
-            error("weight", f"“{value('weight')}” is not a weight (a number, 0 or more)")
     if len(value("assessment")) > 200:
         error("assessment", "at most 200 characters")
     if len(errors) > before or learner is None or target is None or assessed_on is None:
@@ -318,6 +282,21 @@ def _row(line, record, user, learners, allowed, targets, scales, errors) -> Scor
         feedback=value("feedback"),
         assessment=value("assessment"),
     )
+
+
+def _assessed_at(assessed_on: date) -> datetime:
+    return timezone.make_aware(datetime.combine(assessed_on, _ASSESSED_TIME))
+
+
+def _values_refused(level: float | None, weight: float, assessed_on: date | None) -> dict:
+    """The shared bounds of ``recording.evidence_values_check``, as CSV field errors."""
+    when = _assessed_at(assessed_on) if assessed_on else timezone.now()
+    try:
+        evidence_values_check(level=level, weight=weight, assessed_at=when)
+    except ValidationError as error:
+        named = {"assessed_at": "assessed_on"}
+        return {named.get(name, name): texts[0] for name, texts in error.message_dict.items()}
+    return {}
 
 
 def _assessment(
@@ -377,9 +356,7 @@ def scores_csv_import(*, data: bytes | str, user: User) -> list[Evidence]:
                     learner=row.learner,
                     target=row.target,
                     scorer=user,
-                    assessed_at=timezone.make_aware(
-                        datetime.combine(row.assessed_on, _ASSESSED_TIME)
-                    ),
+                    assessed_at=_assessed_at(row.assessed_on),
                     level=row.level,
                     mark=row.mark,
                     kind=row.kind,

@@ -1,10 +1,12 @@
 """Recording and changing evidence. Every write checks the scale and the scorer's right
 to score the learner, is audited with its reason, and refreshes the estimate."""
 
-from datetime import date, datetime
+import math
+from datetime import UTC, date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from continuum.evidence.models import (
     Alignment,
@@ -19,6 +21,35 @@ from continuum.evidence.services.estimates import estimate_refresh
 from continuum.evidence.services.scales import level_check, scales_for
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.people.models import User
+
+# The bounds every piece of evidence keeps, whichever way it arrives (gradebook, API, CSV).
+# One non-finite weight would turn the learner's estimate into "not started".
+MAX_WEIGHT = 100.0
+MAX_LEVEL = 1000.0
+EARLIEST_ASSESSED = datetime(1990, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(days=1)  # clocks and time zones of integrations differ a little
+
+
+def evidence_values_check(
+    *, level: float | None, weight: float, assessed_at: datetime, now: datetime | None = None
+) -> None:
+    """Refuse a level or weight that is not a finite number in bounds, and an assessment
+    date before 1990 or more than a day ahead. The ValidationError is keyed by field and
+    each message names its field, so the API and the CSV import can say what is wrong."""
+    now = now or timezone.now()
+    if timezone.is_naive(assessed_at):
+        assessed_at = timezone.make_aware(assessed_at)
+    errors: dict[str, str] = {}
+    if level is not None and not (math.isfinite(level) and abs(level) <= MAX_LEVEL):
+        errors["level"] = f"level must be a finite number of at most {MAX_LEVEL:g}."
+    if not (math.isfinite(weight) and 0 <= weight <= MAX_WEIGHT):
+        errors["weight"] = f"weight must be a number from 0 to {MAX_WEIGHT:g}."
+    if not EARLIEST_ASSESSED <= assessed_at <= now + FUTURE_SLACK:
+        errors["assessed_at"] = (
+            f"assessed_at must be between {EARLIEST_ASSESSED:%Y-%m-%d} and a day from now."
+        )
+    if errors:
+        raise ValidationError(errors)
 
 
 def _check(*, scorer: User, learner: User, target: FrameworkItem, mark: str, level: float | None):
@@ -57,8 +88,7 @@ def evidence_record(
 ) -> Evidence:
     """Add one piece of evidence to the learner's body of evidence on the target."""
     _check(scorer=scorer, learner=learner, target=target, mark=mark, level=level)
-    if weight < 0:
-        raise ValidationError("Weight cannot be negative.")
+    evidence_values_check(level=level, weight=weight, assessed_at=assessed_at)
     with transaction.atomic():
         if attempt is None:
             attempt = (

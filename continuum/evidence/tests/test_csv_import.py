@@ -100,7 +100,7 @@ def test_a_learner_outside_your_sections_is_refused_like_an_unknown_one(world, s
         ),
         (
             "lena,N.1.a,2,2026-09-07,,-1,,",
-            "line 3, field weight: “-1” is not a weight (a number, 0 or more)",
+            "line 3, field weight: weight must be a number from 0 to 100.",
         ),
         ("lena,N.1.a,2,2026-09-07,,,,,extra", "line 3: 1 more cell(s) than there are columns"),
     ],

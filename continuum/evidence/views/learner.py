@@ -4,10 +4,11 @@ of learner requests. Shared helpers for the learner-side views live here too."""
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from continuum.evidence.selectors import learner_requests as requests_selectors
-from continuum.evidence.selectors import progress
+from continuum.evidence.selectors import progress, scope
 from continuum.evidence.services.estimates import estimate_explain
 from continuum.evidence.services.policy import policy_for
 from continuum.evidence.services.scales import scales_for
@@ -50,11 +51,15 @@ def abilities(user: User, learner: User) -> dict[str, bool]:
 @requires("evidence.view_evidence", fn=learner_of)
 def learner_evidence(request, learner_id: int):
     learner = learner_of(request, learner_id)
-    rows = progress.learner_progress(learner=learner)
+    rows = progress.learner_progress(learner=learner, viewer=request.user)
     areas = progress.progress_grouped(rows, scales=scales_for(row.target for row in rows))
-    reassessments, proposals = progress.learner_requests_of(learner=learner)
+    whole_record = request.user.has_perm("evidence.view_record", learner)
+    reassessments, proposals = (
+        progress.learner_requests_of(learner=learner) if whole_record else ([], [])
+    )
     context = {
         "learner": learner,
+        "whole_record": whole_record,
         "areas": [area for area in areas if area.frameworks],
         "reassessments": reassessments,
         "proposals": proposals,
@@ -66,6 +71,8 @@ def learner_evidence(request, learner_id: int):
 @requires("evidence.view_evidence", fn=learner_of)
 def learner_estimate(request, learner_id: int, target_id: int):
     learner, target = learner_of(request, learner_id), target_get(target_id)
+    if not scope.target_visible(user=request.user, target=target):
+        raise Http404("No such target among those you may see for this learner.")
     scale = scales_for([target])[target.pk]
     levels = [level.value for level in scale.levels.all()] if scale else []
     explained = estimate_explain(learner=learner, target=target, levels=levels)
@@ -75,6 +82,7 @@ def learner_estimate(request, learner_id: int, target_id: int):
         scale=scale,
         policy=policy_for(organization=learner.organization),
         **vars(explained),
+        with_requests=request.user.has_perm("evidence.view_record", learner),
     )
     context = {"learner": learner, "story": story, **abilities(request.user, learner)}
     return render(request, "evidence/learner_estimate.html", context)

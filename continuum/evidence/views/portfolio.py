@@ -27,7 +27,7 @@ def _learner(request, artifact_id: int, **kwargs):
     return _artifact(request, artifact_id).learner
 
 
-@requires("evidence.view_evidence", fn=learner_of)
+@requires("evidence.view_record", fn=learner_of)
 def portfolio(request, learner_id: int):
     learner = learner_of(request, learner_id)
     artifacts = Artifact.objects.filter(learner=learner).prefetch_related("targets")
@@ -98,12 +98,12 @@ def _detail(request, artifact: Artifact, validate_form=None, return_form=None):
     return render(request, "evidence/portfolio_detail.html", context)
 
 
-@requires("evidence.view_evidence", fn=_learner)
+@requires("evidence.view_record", fn=_learner)
 def artifact_detail(request, artifact_id: int):
     return _detail(request, _artifact(request, artifact_id))
 
 
-@requires("evidence.view_evidence", fn=_learner)
+@requires("evidence.view_record", fn=_learner)
 def artifact_download(request, artifact_id: int):
     artifact = _artifact(request, artifact_id)
     try:

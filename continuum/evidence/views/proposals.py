@@ -57,7 +57,7 @@ def _detail(request, proposal: Proposal, form=None):
     return render(request, "evidence/proposal_detail.html", context)
 
 
-@requires("evidence.view_evidence", fn=_learner)
+@requires("evidence.view_record", fn=_learner)
 def proposal_detail(request, proposal_id: int):
     return _detail(request, _proposal(request, proposal_id))
 

@@ -66,7 +66,7 @@ def _detail(request, reassessment: Reassessment, **forms_given):
     return render(request, "evidence/reassessment_detail.html", context)
 
 
-@requires("evidence.view_evidence", fn=_learner)
+@requires("evidence.view_record", fn=_learner)
 def reassessment_detail(request, reassessment_id: int):
     return _detail(request, _reassessment(request, reassessment_id))
 
