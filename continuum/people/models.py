@@ -10,6 +10,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from continuum.people.passwords import DEMO_PASSWORD
+
 
 class Role(models.TextChoices):
     LEARNER = "learner", _("Learner")
@@ -43,6 +45,10 @@ class Organization(models.Model):
         return self if self.kind == self.Kind.DISTRICT or self.parent is None else self.parent
 
 
+# What a sign-in writes: the time and, when the hasher is upgraded, the new hash.
+_UNAUDITED_FIELDS = {"last_login", "password", "has_demo_password"}
+
+
 class User(AbstractUser):
     """Everyone who signs in. ``organization`` is the school (or, for district admins, the
     district) the person belongs to."""
@@ -52,10 +58,32 @@ class User(AbstractUser):
         Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="people"
     )
     preferred_language = models.CharField(max_length=8, default="en")
-    history = HistoricalRecords(excluded_fields=["last_login", "password"])
+    has_demo_password = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Kept by set_password so the deploy check need not hash every password.",
+    )
+    history = HistoricalRecords(excluded_fields=["last_login", "password", "has_demo_password"])
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def set_password(self, raw_password: str | None) -> None:
+        super().set_password(raw_password)
+        self.has_demo_password = raw_password == DEMO_PASSWORD
+
+    def save(self, *args, **kwargs) -> None:
+        """Saves that touch only sign-in bookkeeping (Django's ``update_last_login``, the
+        password hash upgrade) leave no history row: the history records people's changes."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) <= _UNAUDITED_FIELDS:
+            self.skip_history_when_saving = True
+            try:
+                super().save(*args, **kwargs)
+            finally:
+                del self.skip_history_when_saving
+        else:
+            super().save(*args, **kwargs)
 
     @property
     def display_name(self) -> str:

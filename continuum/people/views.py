@@ -1,5 +1,7 @@
-"""Home, sections and learners: thin views over people.selectors."""
+"""Home, sections and learners: thin views over people.selectors; password reset."""
 
+from axes.utils import reset as axes_reset
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -57,7 +59,7 @@ def learner_list(request):
 def learner_detail(request, learner_id: int):
     learner = get_object_or_404(User, pk=learner_id, role=Role.LEARNER)
     if not request.user.has_perm("people.view_learner", learner):
-        raise PermissionDenied("You have no reason to see this learner.")
+        raise Http404("No such learner among yours.")  # as for a missing id: see lib/access.py
     return render(
         request,
         "people/learner_detail.html",
@@ -67,3 +69,13 @@ def learner_detail(request, learner_id: int):
             "can_view_supports": request.user.has_perm("supports.view_supports", learner),
         },
     )
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's, and a new password from the emailed link also lifts a sign-in lockout:
+    whoever reset it has proved they own the account."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        axes_reset(username=form.user.get_username())
+        return response

@@ -22,4 +22,4 @@ def test_a_guardian_sees_only_their_child(visit, world):
     visit.page.get_by_role("link", name="Lena Ortiz").click()
     visit.check("learner-detail-guardian")
     visit.page.goto(f"/learners/{world['omar'].pk}/")
-    assert "Not allowed" in visit.page.content()
+    assert "Not found" in visit.page.content()  # as for an id that does not exist

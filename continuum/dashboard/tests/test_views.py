@@ -53,11 +53,11 @@ def test_a_learner_without_evidence_sees_an_encouraging_empty_page(client, world
 
 
 def test_a_placement_partner_cannot_open_the_whole_dashboard(client, world, lenas_record):
-    assert dashboard_of(client, world["pat"], world["lena"]).status_code == 403
+    assert dashboard_of(client, world["pat"], world["lena"]).status_code == 404
 
 
 def test_an_educator_has_no_dashboard_of_their_own(client, world):
-    assert dashboard_of(client, world["leo"], world["erin"]).status_code == 403
+    assert dashboard_of(client, world["leo"], world["erin"]).status_code == 404
 
 
 def test_goals_and_plan_steps_show_with_their_progress(client, world, lenas_record):

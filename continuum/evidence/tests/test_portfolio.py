@@ -183,7 +183,7 @@ def test_the_download_is_an_attachment_that_browsers_do_not_sniff(client, world,
 def test_people_without_a_reason_cannot_download(client, world, sample, who):
     artifact = add(world, sample)
     client.force_login(world[who])
-    assert client.get(reverse("artifact_download", args=[artifact.pk])).status_code == 403
+    assert client.get(reverse("artifact_download", args=[artifact.pk])).status_code == 404
 
 
 def test_accepting_from_the_page(client, world, sample):

@@ -205,4 +205,4 @@ def test_eli_cannot_open_the_queue_of_lenas_requests(client, world, not_yet):
     page = client.get(reverse("learner_requests")).content.decode()
     assert "Lena Ortiz" not in page
     request = Reassessment.objects.get()
-    assert client.get(reverse("reassessment_detail", args=[request.pk])).status_code == 403
+    assert client.get(reverse("reassessment_detail", args=[request.pk])).status_code == 404
