@@ -6,10 +6,13 @@ Every variable is documented in docs/settings.md (tests/test_docs.py checks that
 """
 
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 from continuum.lib.env import envbool, envint, envlist
 
@@ -41,6 +44,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "continuum.people",
     "continuum.frameworks",
     "continuum.evidence",
@@ -50,10 +54,12 @@ INSTALLED_APPS = [
     "continuum.dashboard",
     "continuum.insights",
     "continuum.supports",
+    "continuum.privacy",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -62,9 +68,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "continuum.family.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "continuum.people.sessions.SessionPolicyMiddleware",  # after messages: it says why
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Records who read which learner's record after each successful page (FERPA).
+    "continuum.privacy.middleware.DisclosureMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the "try again at" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "continuum.urls"
@@ -99,6 +110,7 @@ DATABASES = {
 
 AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [
+    "continuum.people.lockout.LockoutBackend",  # first: a locked-out sign-in stops here
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -111,6 +123,30 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Sign-in throttling (django-axes): after this many wrong passwords for one username from one
+# address, that pair is locked out for the cool-off period (each further try restarts it).
+AXES_FAILURE_LIMIT = envint("CONTINUUM_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("CONTINUUM_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "continuum.people.lockout.locked_out"
+# Behind proxies the client is the address the nearest trusted proxy saw, read from the right
+# of X-Forwarded-For; with no trusted proxy every sign-in would count as the proxy's.
+CONTINUUM_TRUSTED_PROXY_COUNT = envint("CONTINUUM_TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "continuum.people.lockout.client_address"
+# Failures and lockouts are kept; a row per successful sign-in would only be noise.
+AXES_DISABLE_ACCESS_LOG = True
+# Password reset links stay valid for an hour (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = 60 * 60
+
+# Sessions end after a while without activity, sooner for learners and guardians, who often
+# share school or family devices, and always after CONTINUUM_SESSION_MAX_HOURS
+# (continuum/people/sessions.py). Their cookies also end when the browser closes.
+CONTINUUM_SESSION_IDLE_MINUTES_SHARED = envint("CONTINUUM_SESSION_IDLE_MINUTES_SHARED", default=30)
+CONTINUUM_SESSION_IDLE_MINUTES_STAFF = envint("CONTINUUM_SESSION_IDLE_MINUTES_STAFF", default=120)
+CONTINUUM_SESSION_MAX_HOURS = envint("CONTINUUM_SESSION_MAX_HOURS", default=12)
+SESSION_COOKIE_AGE = CONTINUUM_SESSION_MAX_HOURS * 60 * 60
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
@@ -162,6 +198,39 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 # Largest learner portfolio upload; portfolio files live under VAR_DIR/portfolio, outside
 # the web root, and are served only through a permission-checked download view.
 CONTINUUM_PORTFOLIO_MAX_BYTES = envint("CONTINUUM_PORTFOLIO_MAX_BYTES", default=10 * 1024 * 1024)
+
+# How long the record of disclosures is kept (`continuum purge_disclosures` deletes older
+# rows). FERPA wants it kept as long as the learner's record; five years covers a learner's
+# stay in one school plus the usual window for a complaint. Raise it if records live longer.
+CONTINUUM_DISCLOSURE_RETENTION_DAYS = envint("CONTINUUM_DISCLOSURE_RETENTION_DAYS", default=5 * 366)
+
+# CASE import by URL fetches public addresses only (no loopback, private or cloud-metadata
+# address: server-side request forgery). Host names listed here, such as an on-premises
+# CASE server, may be fetched whatever they resolve to and on any port.
+CONTINUUM_CASE_FETCH_ALLOW_HOSTS = envlist("CONTINUUM_CASE_FETCH_ALLOW_HOSTS", default=[])
+
+# No inline script or style and no plugins, framing, <base> or foreign form targets: a
+# script that slips past escaping cannot run (docs/security.md).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+
+# Behind a TLS-terminating proxy, the header it sets to "https" (e.g. X-Forwarded-Proto), so
+# HTTPS requests are not redirected forever. Only set it if the proxy strips that header
+# from what clients send; otherwise anyone can claim a secure connection.
+_PROXY_HEADER = os.environ.get("CONTINUUM_TRUSTED_PROXY_HEADER", "").strip()
+if _PROXY_HEADER:
+    if not re.fullmatch(r"[A-Za-z0-9-]+", _PROXY_HEADER):
+        raise ImproperlyConfigured(
+            f"CONTINUUM_TRUSTED_PROXY_HEADER={_PROXY_HEADER!r} is not a header name"
+        )
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _PROXY_HEADER.upper().replace("-", "_"), "https")
 
 # Where tests and benchmarks find the read-only third-party data (never copied into the repo).
 CONTINUUM_SHARED_DATA = Path(

@@ -14,6 +14,7 @@ urlpatterns = [
     path("family/", include("continuum.family.urls")),
     path("notifications/", include("continuum.notifications.urls")),
     path("pathways/", include("continuum.pathways.urls")),
+    path("privacy/", include("continuum.privacy.urls")),
     path("api/v1/", include("continuum.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -40,6 +40,7 @@ def _items(user) -> list[tuple[str, str]]:
         items.append((_("Integrations"), reverse("integrations")))
     if user.role == Role.DISTRICT_ADMIN:
         items.append((_("Import a framework"), reverse("case_import")))
+        items.append((_("Privacy"), reverse("privacy_disclosures")))
     return items
 
 

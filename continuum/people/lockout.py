@@ -8,6 +8,7 @@ database (Django admin → Axes → Access attempts).
 
 from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -39,3 +40,27 @@ def locked_out(
         {"minutes": minutes, "retry_at": timezone.now() + cool_off if cool_off else None},
         status=429,
     )
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The address a lockout counts: the peer, or behind trusted proxies the one they saw.
+
+    Each of the ``CONTINUUM_TRUSTED_PROXY_COUNT`` proxies appends the address it was reached
+    from to X-Forwarded-For, so the client is that many entries from the right; anything
+    further left was written by the client and proves nothing. With no trusted proxy the
+    header is ignored, so a client cannot dodge its lockout by forging it.
+    """
+    return forwarded_client(
+        peer=request.META.get("REMOTE_ADDR"),
+        forwarded_for=request.META.get("HTTP_X_FORWARDED_FOR", ""),
+        trusted_proxies=settings.CONTINUUM_TRUSTED_PROXY_COUNT,
+    )
+
+
+def forwarded_client(*, peer: str | None, forwarded_for: str, trusted_proxies: int) -> str | None:
+    if trusted_proxies <= 0:
+        return peer
+    hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]
+    if len(hops) < trusted_proxies:
+        return peer  # the request did not come through every proxy: count the peer
+    return hops[-trusted_proxies]

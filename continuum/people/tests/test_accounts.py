@@ -206,3 +206,23 @@ def test_the_account_pages_speak_spanish_to_spanish_speakers(client, world):
     client.force_login(world["gabe"])
     page = client.get(reverse("password_change")).content.decode()
     assert "Cambie su contraseña" in page
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_address_is_ignored():
+    from continuum.people.lockout import forwarded_client
+
+    assert forwarded_client(peer="10.0.0.5", forwarded_for="1.2.3.4", trusted_proxies=0) == (
+        "10.0.0.5"
+    )
+
+
+def test_behind_one_trusted_proxy_the_address_it_saw_is_counted_not_what_the_client_wrote():
+    from continuum.people.lockout import forwarded_client
+
+    # The client forged "1.2.3.4"; the proxy appended the address it was really reached from.
+    header = "1.2.3.4, 203.0.113.9"
+    assert forwarded_client(peer="10.0.0.5", forwarded_for=header, trusted_proxies=1) == (
+        "203.0.113.9"
+    )
+    assert forwarded_client(peer="10.0.0.5", forwarded_for=header, trusted_proxies=2) == "1.2.3.4"
+    assert forwarded_client(peer="10.0.0.5", forwarded_for="", trusted_proxies=1) == "10.0.0.5"
