@@ -97,6 +97,7 @@ def shared_data(settings):
 def world(db):
     from django.utils import timezone
 
+    from continuum.frameworks.models import Framework
     from continuum.people.models import (
         CaseloadAssignment,
         Enrollment,
@@ -148,4 +149,29 @@ def world(db):
         starts_on=today - timedelta(days=30),
         ends_on=today + timedelta(days=60),
     )
-    return {**people, "district": district, "school": school, "math_a": math_a, "math_b": math_b}
+    # Lakeside District is a second tenant. Otto administers it; he has no relationship to
+    # anyone or anything in Riverside (no section, link, caseload or placement), so every
+    # Riverside object must be refused to him and his objects to Riverside's people.
+    lakeside = Organization.objects.create(kind="district", name="Lakeside District")
+    birch = Organization.objects.create(kind="school", name="Birch Hollow", parent=lakeside)
+    otto = person("otto", Role.DISTRICT_ADMIN, "Otto", "Lindqvist", org=lakeside)
+    lara = person("lara", Role.LEARNER, "Lara", "Quinn", org=birch)
+    birch_math = Section.objects.create(school=birch, title="Birch Math 7")
+    Enrollment.objects.create(section=birch_math, learner=lara)
+    # Its identifier is the one sample_framework("Lakeside Outcomes") fills with items.
+    lakeside_framework = Framework.objects.create(
+        identifier="fw-lakeside-outcomes", title="Lakeside Outcomes", organization=lakeside
+    )
+    return {
+        **people,
+        "district": district,
+        "school": school,
+        "math_a": math_a,
+        "math_b": math_b,
+        "otto": otto,
+        "lara": lara,
+        "lakeside": lakeside,
+        "birch": birch,
+        "birch_math": birch_math,
+        "lakeside_framework": lakeside_framework,
+    }

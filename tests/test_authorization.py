@@ -59,7 +59,8 @@ def _refusal(client, world, case: Case, role: str) -> str | None:
     if role != "anonymous":
         client.force_login(world[ACTORS[role]])
     url = reverse(case.url_name, kwargs=case.kwargs(world))
-    response = getattr(client, case.method)(url, data=case.data)
+    data = case.data(world) if callable(case.data) else case.data
+    response = getattr(client, case.method)(url, data=data)
     status = response.status_code
     if role in case.allowed:
         return None if status in case.ok_status else f"{role} should reach {url}, got {status}"

@@ -2,12 +2,13 @@
 
 from django.http import Http404
 from ninja import Router, Schema
-from ninja.security import django_auth
 
+from continuum.api.auth import token_or_session
 from continuum.frameworks import selectors
 from continuum.frameworks.models import Framework, FrameworkItem
+from continuum.lib.uris import is_safe_uri
 
-router = Router(tags=["frameworks"], auth=django_auth)
+router = Router(tags=["frameworks"], auth=token_or_session)
 
 
 class FrameworkOut(Schema):
@@ -129,7 +130,7 @@ class ItemDetailOut(Schema):
                 "association_type": crosswalk.association.association_type,
                 "item_id": crosswalk.item.pk if crosswalk.item else None,
                 "title": crosswalk.title,
-                "uri": crosswalk.uri,
+                "uri": crosswalk.uri if is_safe_uri(crosswalk.uri) else "",  # never javascript:
             }
             for crosswalk in detail.crosswalks
         ]
@@ -137,7 +138,7 @@ class ItemDetailOut(Schema):
 
 @router.get("/", response=list[FrameworkOut], summary="List frameworks")
 def list_frameworks(request):
-    return selectors.framework_list()
+    return selectors.framework_list(user=request.user)
 
 
 @router.get(
@@ -147,7 +148,7 @@ def list_frameworks(request):
     summary="A framework and its current version",
 )
 def framework_detail(request, framework_id: int):
-    return _summary(framework_id)
+    return _summary(request, framework_id)
 
 
 @router.get(
@@ -157,7 +158,7 @@ def framework_detail(request, framework_id: int):
     summary="The current version's items, flat, with parent ids",
 )
 def framework_items(request, framework_id: int):
-    summary = _summary(framework_id)
+    summary = _summary(request, framework_id)
     return selectors.item_list(version=summary.version) if summary.version else []
 
 
@@ -169,13 +170,14 @@ def framework_items(request, framework_id: int):
 )
 def item_detail(request, item_id: int):
     try:
-        return selectors.item_get(item_id=item_id)
+        return selectors.item_get(item_id=item_id, user=request.user)
     except FrameworkItem.DoesNotExist:
         raise Http404("No such item.") from None
 
 
-def _summary(framework_id: int) -> selectors.FrameworkSummary:
+def _summary(request, framework_id: int) -> selectors.FrameworkSummary:
+    """Another district's framework is a 404, as in the continuum browser."""
     try:
-        return selectors.framework_get(framework_id=framework_id)
+        return selectors.framework_get(framework_id=framework_id, user=request.user)
     except Framework.DoesNotExist:
         raise Http404("No such framework.") from None

@@ -188,6 +188,7 @@ class _People:
             organization=org if org is not None else self.school,
         )
         user.password = self.password
+        user.has_demo_password = True  # set_password would keep it; one shared hash skips that
         user.save()
         return user
 

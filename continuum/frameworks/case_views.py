@@ -1,11 +1,16 @@
-"""CASE import pages (district admins) and the CASE REST endpoint (signed-in people)."""
+"""CASE import pages (district admins) and the CASE REST endpoint (signed-in people).
 
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+An admin sees their own district's imports only, and the endpoint serves only the
+frameworks the reader may browse (decision 0009); anything else is 404.
+"""
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from continuum.frameworks.case.forms import CaseImportForm
 from continuum.frameworks.case.selectors import (
+    case_import_get,
     case_import_list,
     case_package_get,
     case_version_get,
@@ -13,6 +18,7 @@ from continuum.frameworks.case.selectors import (
 from continuum.frameworks.case.services import case_import_request
 from continuum.frameworks.models import CaseImport
 from continuum.lib.access import requires
+from continuum.privacy import disclose
 
 
 @requires("frameworks.import_framework")
@@ -27,13 +33,16 @@ def case_import(request):
             user=request.user,
         )
         return redirect("case_import_status", import_id=case_import.pk)
-    context = {"form": form, "imports": case_import_list()}
+    context = {"form": form, "imports": case_import_list(user=request.user)}
     return render(request, "frameworks/case_import.html", context)
 
 
 @requires("frameworks.import_framework")
 def case_import_status(request, import_id: int):
-    case_import = get_object_or_404(CaseImport, pk=import_id)
+    try:
+        case_import = case_import_get(import_id=import_id, user=request.user)
+    except CaseImport.DoesNotExist:
+        raise Http404("No such import in your district.") from None
     template = "frameworks/case_import_status.html"
     if request.htmx:
         template += "#status"
@@ -47,10 +56,19 @@ def case_package(request, identifier: str):
         return _error(401, "unauthorized", "Sign in to read CASE packages.")
     if not request.user.has_perm("frameworks.view_framework"):
         return _error(403, "forbidden", "You may not read CASE packages.")
-    version = case_version_get(identifier)
+    version = case_version_get(identifier, user=request.user)
     if version is None:
         return _error(404, "unknownobject", f"No CFPackage with identifier {identifier}.")
-    return JsonResponse(case_package_get(version), json_dumps_params={"ensure_ascii": False})
+    package = case_package_get(version)
+    disclose(
+        actor=request.user,
+        via="case",
+        what="case_package",
+        record="CASE package",
+        path=request.path,
+        subject=f"{version.title} ({identifier})",
+    )
+    return JsonResponse(package, json_dumps_params={"ensure_ascii": False})
 
 
 def _error(status: int, code: str, description: str) -> JsonResponse:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from continuum.frameworks import selectors
-from continuum.frameworks.models import FrameworkItem, FrameworkVersion, LearningArea
+from continuum.frameworks.models import Framework, FrameworkItem, FrameworkVersion, LearningArea
 
 
 class ReasonForm(forms.Form):
@@ -77,6 +77,21 @@ class DescriptorForm(ReasonForm):
             "descriptions": {level: cleaned.get(name, "") for name, level in self.levels.items()},
             "reason": cleaned.get("reason"),
         }
+
+
+class SharingForm(ReasonForm):
+    shared = forms.BooleanField(
+        label=_("Share read-only with other districts"),
+        required=False,
+        help_text=_(
+            "Their people can browse it and align to it; only your district's admins change it."
+        ),
+    )
+
+    field_order = ["shared", "reason"]
+
+    def __init__(self, data=None, *, framework: Framework):
+        super().__init__(data, initial={"shared": framework.shared})
 
 
 class PrerequisiteAddForm(ReasonForm):

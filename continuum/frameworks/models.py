@@ -13,7 +13,14 @@ from simple_history.models import HistoricalRecords
 
 
 class Framework(models.Model):
-    """A published set of competencies, identified by its CASE CFDocument identifier."""
+    """A published set of competencies, identified by its CASE CFDocument identifier.
+
+    Districts are tenants (decision 0009): a framework a district creates or imports belongs
+    to it, and only that district's admins change it. The owner may share it read-only with
+    every other district. A framework with no organization is platform-wide: everyone reads
+    it, and only a superuser (or the ``import_case`` command run without ``--user``)
+    changes it.
+    """
 
     identifier = models.CharField(max_length=255, unique=True)
     title = models.CharField(max_length=500)
@@ -23,9 +30,13 @@ class Framework(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="frameworks",
-        help_text="The district that adopted it; empty for all.",
+        help_text="The district that owns it; empty: platform-wide, read-only for districts.",
+    )
+    shared = models.BooleanField(
+        default=False, help_text="Other districts may read it (never change it)."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title"]
@@ -253,6 +264,14 @@ class CaseImport(models.Model):
     error = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    organization = models.ForeignKey(
+        "people.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="case_imports",
+        help_text="The district that asked for it: only its admins see it.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)

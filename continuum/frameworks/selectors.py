@@ -21,6 +21,8 @@ from continuum.frameworks.models import (
     ProficiencyLevel,
     ProficiencyScale,
 )
+from continuum.frameworks.tenancy import in_districts
+from continuum.people.models import User
 
 # Above this many items the drawing stops being readable; the page shows the table alone.
 GRAPH_NODE_LIMIT = 150
@@ -113,21 +115,37 @@ class PrerequisiteGraph:
         return self.node_count > GRAPH_NODE_LIMIT
 
 
-def framework_list() -> list[FrameworkSummary]:
-    """Every framework with its current version and item counts per learning area."""
+def framework_visible(*, user: User) -> QuerySet[Framework]:
+    """The frameworks ``user`` may read: their districts' own, shared and platform-wide ones
+    (decision 0009). Every read of a framework starts here, so another district's framework
+    is a 404, never a 403 that confirms it exists."""
+    if user.is_superuser:
+        return Framework.objects.all()
+    return Framework.objects.filter(
+        Q(organization__isnull=True) | Q(shared=True) | in_districts(user, "organization")
+    )
+
+
+def framework_list(*, user: User) -> list[FrameworkSummary]:
+    """Every framework the user may read, with its current version and item counts per
+    learning area."""
     frameworks = list(
-        Framework.objects.prefetch_related(
+        framework_visible(user=user)
+        .select_related("organization")
+        .prefetch_related(
             Prefetch("versions", queryset=FrameworkVersion.objects.order_by("-number"))
-        ).order_by("title")
+        )
+        .order_by("title")
     )
     current = [(f, next(iter(f.versions.all()), None)) for f in frameworks]
     counts = _area_counts([v.pk for _, v in current if v is not None])
     return [FrameworkSummary(f, v, counts.get(v.pk, []) if v else []) for f, v in current]
 
 
-def framework_get(*, framework_id: int) -> FrameworkSummary:
-    """One framework and its current version; raises Framework.DoesNotExist."""
-    framework = Framework.objects.get(pk=framework_id)
+def framework_get(*, framework_id: int, user: User) -> FrameworkSummary:
+    """One framework the user may read and its current version; raises
+    Framework.DoesNotExist (also for another district's framework)."""
+    framework = framework_visible(user=user).select_related("organization").get(pk=framework_id)
     version = framework.current
     if version is None:
         return FrameworkSummary(framework, None, [])
@@ -200,11 +218,14 @@ def item_search(*, version: FrameworkVersion, query: str) -> list[FrameworkItem]
     return list(found.order_by(*TREE_ORDER)[:SEARCH_LIMIT])
 
 
-def item_get(*, item_id: int) -> ItemDetail:
-    """Everything the item page shows; raises FrameworkItem.DoesNotExist."""
-    item = FrameworkItem.objects.select_related(
-        "version__framework", "parent__parent__parent__parent"
-    ).get(pk=item_id)
+def item_get(*, item_id: int, user: User) -> ItemDetail:
+    """Everything the item page shows; raises FrameworkItem.DoesNotExist (also for an item
+    of a framework the user may not read)."""
+    item = (
+        FrameworkItem.objects.filter(version__framework__in=framework_visible(user=user))
+        .select_related("version__framework", "parent__parent__parent__parent")
+        .get(pk=item_id)
+    )
     associations = list(
         Association.objects.filter(Q(origin=item) | Q(destination=item))
         .filter(association_type__in=[AssociationType.PRECEDES, *CROSSWALK_TYPES])

@@ -2,13 +2,14 @@
 
 Each edit is one transaction, is recorded in django-simple-history with the editor and
 their reason, and keeps the CASE JSON (``raw``) in step with the columns so that an
-export after an edit says what the page says.
+export after an edit says what the page says. Each checks that the editor may change
+the framework (its district's admins, decision 0009), whatever page or API called it.
 """
 
 import uuid
 from collections.abc import Mapping
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from continuum.frameworks import graph
 from continuum.frameworks.models import (
     Association,
     AssociationType,
+    Framework,
     FrameworkItem,
     FrameworkVersion,
     LevelDescriptor,
@@ -40,6 +42,7 @@ def item_update(
     learning_area: str,
 ) -> FrameworkItem:
     """Change an item's statements, code and learning area."""
+    _require_change(editor, item)
     with transaction.atomic():
         item = FrameworkItem.objects.select_for_update().get(pk=item.pk)
         item.full_statement = full_statement
@@ -75,6 +78,7 @@ def descriptor_set(
 
     The version's CASE rubric (``raw_rubrics``) is updated where it holds the descriptor.
     """
+    _require_change(editor, item)
     with transaction.atomic():
         existing = {d.level_id: d for d in item.descriptors.select_for_update()}
         changed: dict[str, str | None] = {}
@@ -101,6 +105,7 @@ def prerequisite_add(
     *, origin: FrameworkItem, destination: FrameworkItem, editor: User, reason: str
 ) -> Association:
     """Record that ``origin`` precedes ``destination``, refusing duplicates and cycles."""
+    _require_change(editor, destination)
     if origin.version_id != destination.version_id:
         raise ValidationError(_("A prerequisite must come from the same framework version."))
     if origin.pk == destination.pk:
@@ -128,6 +133,7 @@ def prerequisite_add(
 
 def prerequisite_remove(*, association: Association, editor: User, reason: str) -> None:
     """Delete one ``precedes`` edge."""
+    _require_change(editor, association)
     if association.association_type != AssociationType.PRECEDES:
         raise ValidationError(_("Only prerequisite links can be removed here."))
     with transaction.atomic():
@@ -136,6 +142,25 @@ def prerequisite_remove(*, association: Association, editor: User, reason: str) 
         if destination is not None:
             code = origin.human_coding_scheme if origin else association.origin_identifier
             _audit(destination, editor, f"Prerequisite removed ({code}): {reason}")
+
+
+def framework_share(*, framework: Framework, shared: bool, editor: User, reason: str) -> Framework:
+    """Let every other district read the framework (or stop letting them); never to change
+    it. Only a district's own framework can be shared: a platform-wide one is read by all."""
+    _require_change(editor, framework)
+    if framework.organization_id is None:
+        raise ValidationError(_("This framework is platform-wide: every district reads it."))
+    with transaction.atomic():
+        framework = Framework.objects.select_for_update().get(pk=framework.pk)
+        if framework.shared != shared:
+            framework.shared = shared
+            _save_with_history(framework, editor, reason)
+    return framework
+
+
+def _require_change(editor: User, thing: Framework | FrameworkItem | Association) -> None:
+    if not editor.has_perm("frameworks.change_framework", thing):
+        raise PermissionDenied(_("Only the owning district's admins change this framework."))
 
 
 def _precedes_create(origin: FrameworkItem, destination: FrameworkItem) -> Association:

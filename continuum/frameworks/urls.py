@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.framework_list, name="framework_list"),
     path("<int:framework_id>/", views.framework_detail, name="framework_detail"),
     path("<int:framework_id>/graph/", views.framework_graph, name="framework_graph"),
+    path("<int:framework_id>/sharing/", views.framework_sharing, name="framework_sharing"),
     path("items/<int:item_id>/", views.item_detail, name="item_detail"),
     path("items/<int:item_id>/edit/", views.item_edit, name="item_edit"),
     path("items/<int:item_id>/descriptors/", views.descriptor_edit, name="descriptor_edit"),

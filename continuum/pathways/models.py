@@ -108,7 +108,12 @@ class CheckIn(models.Model):
 
 
 class LearningExperience(models.Model):
-    """An activity, resource, project or opportunity in the catalog."""
+    """An activity, resource, project or opportunity in the catalog.
+
+    It belongs to the school (or district) of the curator who added it, and is seen by the
+    people of that district only (decision 0009). Its curators are that school's educators
+    and leaders; a partner's opportunity is changed by that partner alone.
+    """
 
     class Kind(models.TextChoices):
         ACTIVITY = "activity", _("Activity")
@@ -152,6 +157,14 @@ class LearningExperience(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="experiences_curated",
+    )
+    organization = models.ForeignKey(
+        "people.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="experiences",
+        help_text="The school or district it belongs to; seen in that district only.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()

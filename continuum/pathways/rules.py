@@ -5,8 +5,9 @@ them, their counselor, their school's leaders and their district's admins (not t
 community partner: a placement is about its targets, not the learner's life). The
 accommodations on a profile are for the learner's educators and counselor only.
 Guardians may comment on goals; educators and the counselor also record check-ins.
-The catalog is open to everyone signed in; educators and leaders curate it and a partner
-keeps their own opportunities.
+The catalog is open to everyone signed in, each seeing their own district's entries
+(decision 0009: the selectors scope it). An entry is changed by the educators and leaders
+of the school (or district) it belongs to; a partner's opportunity by that partner only.
 """
 
 import rules
@@ -47,6 +48,17 @@ def offers(user, experience) -> bool:
     return experience is not None and experience.partner_id == user.pk
 
 
+@rules.predicate
+def curates_where_it_belongs(user, experience) -> bool:
+    """The entry belongs to the curator's school, or to the district over that school.
+    A partner's opportunity is never a curator's to change."""
+    if experience is None or experience.partner_id is not None:
+        return False
+    home = user.organization
+    belongs = experience.organization_id
+    return home is not None and belongs is not None and belongs in {home.pk, home.parent_id}
+
+
 curator = is_educator | is_leader
 
 rules.add_perm("pathways.view_pathway", can_view_pathway)
@@ -59,4 +71,6 @@ rules.add_perm("pathways.edit_plan", learner_self | educator_of)
 rules.add_perm("pathways.agree_plan", learner_self | educator_of)
 rules.add_perm("pathways.view_catalog", rules.is_authenticated)
 rules.add_perm("pathways.add_experience", curator | is_partner)
-rules.add_perm("pathways.change_experience", curator | (is_partner & offers))
+rules.add_perm(
+    "pathways.change_experience", (curator & curates_where_it_belongs) | (is_partner & offers)
+)

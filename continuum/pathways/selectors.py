@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from continuum.evidence.models import Alignment, Estimate
 from continuum.frameworks.models import Association, AssociationType, FrameworkItem, ItemKind
+from continuum.frameworks.tenancy import in_districts
 from continuum.mastery import Status
 from continuum.pathways.models import (
     Goal,
@@ -157,15 +158,33 @@ def plan_get(*, learner: User) -> PlanView:
     return PlanView(plan, rows)
 
 
+def experience_visible(*, user: User) -> QuerySet[LearningExperience]:
+    """The catalog as ``user`` sees it: their districts' entries (any school's) and
+    platform-wide ones (no organization). Decision 0009: districts are tenants."""
+    if user.is_superuser:
+        return LearningExperience.objects.all()
+    return LearningExperience.objects.filter(
+        Q(organization__isnull=True) | in_districts(user, "organization")
+    )
+
+
+def experience_get(*, experience_id: int, user: User) -> LearningExperience:
+    """One entry the user may see; 404 for another district's, as for a missing one."""
+    return get_object_or_404(
+        experience_visible(user=user).select_related("partner", "organization"), pk=experience_id
+    )
+
+
 def experience_list(
     *,
+    user: User,
     target: FrameworkItem | None = None,
     interest: str = "",
     setting: str = "",
     partner: User | None = None,
     include_inactive: bool = False,
 ) -> QuerySet[LearningExperience]:
-    found = LearningExperience.objects.select_related("partner").prefetch_related("targets")
+    found = experience_visible(user=user).select_related("partner").prefetch_related("targets")
     if not include_inactive:
         found = found.filter(active=True)
     if target is not None:
@@ -182,43 +201,42 @@ def experience_list(
     return found
 
 
-def catalog_interests() -> list[str]:
+def catalog_interests(*, user: User) -> list[str]:
     tags: set[str] = set()
-    for interests in LearningExperience.objects.filter(active=True).values_list(
-        "interests", flat=True
+    for interests in (
+        experience_visible(user=user).filter(active=True).values_list("interests", flat=True)
     ):
         tags.update(interests)
     return sorted(tags)
 
 
-def catalog_targets() -> QuerySet[FrameworkItem]:
-    return FrameworkItem.objects.filter(experiences__active=True).distinct()
+def catalog_targets(*, user: User) -> QuerySet[FrameworkItem]:
+    visible = experience_visible(user=user).filter(active=True)
+    return FrameworkItem.objects.filter(experiences__in=visible).distinct()
 
 
-def partner_list() -> QuerySet[User]:
-    """Community partners, each with their active opportunities."""
+def partner_list(*, user: User) -> QuerySet[User]:
+    """Community partners with active opportunities the user may see, each with those."""
+    offered = experience_visible(user=user).filter(active=True)
     return (
-        User.objects.filter(role=Role.PARTNER)
-        .filter(Q(opportunities__active=True))
+        User.objects.filter(role=Role.PARTNER, opportunities__in=offered)
         .distinct()
-        .prefetch_related(
-            Prefetch(
-                "opportunities",
-                queryset=LearningExperience.objects.filter(active=True).prefetch_related("targets"),
-            )
-        )
+        .prefetch_related(Prefetch("opportunities", queryset=offered.prefetch_related("targets")))
         .order_by("last_name", "first_name", "username")
     )
 
 
-def experiences_for_interests(*, interests: list[str], limit: int = 6) -> list[LearningExperience]:
-    """Active experiences that fit any of the interests, those fitting most first."""
+def experiences_for_interests(
+    *, learner: User, interests: list[str], limit: int = 6
+) -> list[LearningExperience]:
+    """Active experiences of the learner's district that fit any of the interests, those
+    fitting most first."""
     tags = set(interests)
     if not tags:
         return []
     found = [
         e
-        for e in LearningExperience.objects.filter(active=True).select_related("partner")
+        for e in experience_visible(user=learner).filter(active=True).select_related("partner")
         if tags & set(e.interests)
     ]
     found.sort(key=lambda e: (-len(tags & set(e.interests)), e.title, e.pk))

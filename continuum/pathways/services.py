@@ -15,6 +15,8 @@ from django.db.models import Max, Model
 from django.utils import timezone
 
 from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.frameworks.selectors import framework_visible
+from continuum.frameworks.tenancy import district_ids
 from continuum.mastery import CatalogEntry, PlanPace, recommendations
 from continuum.pathways.models import (
     CheckIn,
@@ -25,8 +27,8 @@ from continuum.pathways.models import (
     LearningPlan,
     PlanItem,
 )
-from continuum.pathways.selectors import learner_targets
-from continuum.people.models import Role, User
+from continuum.pathways.selectors import experience_visible, learner_targets
+from continuum.people.models import Organization, Role, User
 
 LEARNER_FIELDS = ("strengths", "needs", "interests", "aspirations", "preferred_ways", "languages")
 PLAN_SIZE = 5
@@ -145,10 +147,14 @@ def experience_save(
     targets: Iterable[FrameworkItem],
     experience: LearningExperience | None = None,
 ) -> LearningExperience:
-    """Create or change a catalog entry. A partner's entries are always theirs."""
+    """Create or change a catalog entry. A partner's entries are always theirs.
+
+    A new entry belongs to its curator's school (decision 0009); a partner's to the one
+    district their placed learners are in, else it is platform-wide.
+    """
     if experience is None:
         _require(by, "pathways.add_experience", None)
-        experience = LearningExperience(curated_by=by)
+        experience = LearningExperience(curated_by=by, organization=_home_of(by))
     else:
         _require(by, "pathways.change_experience", experience)
     for name, value in fields.items():
@@ -157,10 +163,32 @@ def experience_save(
         experience.partner = by
     elif experience.partner is not None and experience.partner.role != Role.PARTNER:
         raise ValidationError("The partner must be a community partner.")
+    targets = list(targets)
+    foreign = FrameworkItem.objects.filter(pk__in=[t.pk for t in targets]).exclude(
+        version__framework__in=framework_visible(user=by)
+    )
+    if foreign.exists():
+        raise ValidationError("A target belongs to a framework your district cannot read.")
     experience.full_clean(exclude=["targets"])
     experience.save()
-    experience.targets.set(list(targets))
+    experience.targets.set(targets)
     return experience
+
+
+def _home_of(curator: User) -> Organization | None:
+    if curator.organization is not None:
+        return curator.organization
+    districts = district_ids(curator)
+    return Organization.objects.get(pk=next(iter(districts))) if len(districts) == 1 else None
+
+
+def _require_offered(experience: LearningExperience | None, learner: User) -> None:
+    if experience is None:
+        return
+    if not experience.active:
+        raise ValidationError("That experience is no longer offered.")
+    if not experience_visible(user=learner).filter(pk=experience.pk).exists():
+        raise ValidationError("That experience is not offered in this learner's district.")
 
 
 # ---- the learning plan --------------------------------------------------------------
@@ -197,7 +225,7 @@ def plan_draft(*, learner: User, by: User, today: date | None = None) -> list[Pl
             frozenset(e.interests),
             e.setting,
         )
-        for e in LearningExperience.objects.filter(active=True).prefetch_related("targets")
+        for e in experience_visible(user=learner).filter(active=True).prefetch_related("targets")
     ]
     open_items = [i for i in kept if i.status != PlanItem.Status.DROPPED]
     suggestions = recommendations(
@@ -243,8 +271,7 @@ def plan_item_add(
     _require(by, "pathways.edit_plan", learner)
     if target.kind != ItemKind.TARGET:
         raise ValidationError("A plan step is a learning target.")
-    if experience is not None and not experience.active:
-        raise ValidationError("That experience is no longer offered.")
+    _require_offered(experience, learner)
     plan = _plan_for(learner)
     if plan.items.filter(target=target).exclude(status=PlanItem.Status.DROPPED).exists():
         raise ValidationError("That target is already in the plan.")
@@ -294,8 +321,7 @@ def plan_item_change(
     elif action in ("up", "down"):
         _move(plan, item, -1 if action == "up" else 1)
     else:
-        if experience is not None and not experience.active:
-            raise ValidationError("That experience is no longer offered.")
+        _require_offered(experience, plan.learner)
         item.due_on, item.experience = due_on, experience
         item.save(update_fields=["due_on", "experience"])
     _changed(plan)

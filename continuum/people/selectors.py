@@ -1,6 +1,7 @@
 """Reads about people, each scoped to what the asking user may see."""
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from continuum.people.models import Organization, Role, Section, User
 
@@ -42,8 +43,13 @@ def learner_list(*, user: User) -> QuerySet[User]:
         case Role.DISTRICT_ADMIN if user.organization is not None:
             district = user.organization.district
             return learners.filter(Q(organization=district) | Q(organization__parent=district))
-        case Role.PARTNER:
-            return learners.filter(placements_as_learner__partner=user).distinct()
+        case Role.PARTNER:  # only while the placement runs, as in rules.hosts_placement_of
+            today = timezone.localdate()
+            return learners.filter(
+                placements_as_learner__partner=user,
+                placements_as_learner__starts_on__lte=today,
+                placements_as_learner__ends_on__gte=today,
+            ).distinct()
     return learners.none()
 
 

@@ -9,7 +9,17 @@ fails when a URL pattern has no case at all.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-ROLES = ("anonymous", "learner", "guardian", "educator", "counselor", "leader", "admin", "partner")
+ROLES = (
+    "anonymous",
+    "learner",
+    "guardian",
+    "educator",
+    "counselor",
+    "leader",
+    "admin",
+    "partner",
+    "outsider",
+)
 # The named person who plays each role in the matrix (see conftest.py).
 ACTORS = {
     "learner": "lena",
@@ -19,8 +29,13 @@ ACTORS = {
     "leader": "leo",
     "admin": "ada",
     "partner": "pat",
+    # Otto administers Lakeside District, a second tenant: he may open pages that name no
+    # object (or list only his own district's rows) and must be refused anything of Riverside's.
+    "outsider": "otto",
 }
 EVERYONE_SIGNED_IN = frozenset(ROLES) - {"anonymous"}
+# Everyone signed in to Riverside: use it for a case that names a Riverside object.
+RIVERSIDE = EVERYONE_SIGNED_IN - {"outsider"}
 
 
 @dataclass(frozen=True)
@@ -30,7 +45,8 @@ class Case:
     kwargs: Callable[[dict], dict] = field(default=lambda world: {})
     method: str = "get"
     label: str = ""
-    data: dict | None = None
+    # A dict, or a function of the world for data that names its objects' ids.
+    data: dict | Callable[[dict], dict] | None = None
     ok_status: tuple[int, ...] = (200,)
 
     @property

@@ -3,7 +3,8 @@
 Erin teaches Math 6A (Lena) and manages its groups; Eli's Math 6B is not hers. Leo (the
 school's leader) and Ada (the district's admin) read every section's heatmap and groups
 and the school heatmap, but form no groups. Learners, guardians, counselors and partners
-have no insight pages.
+have no insight pages. Otto (Lakeside's admin) opens the insights home, which lists his
+own district's sections and schools only; every Riverside section and school is refused.
 """
 
 from django.utils import timezone
@@ -37,7 +38,13 @@ READERS = allow("educator", "leader", "admin")
 ABOVE = allow("leader", "admin")
 
 CASES = [
-    Case("insights_home", READERS),
+    Case("insights_home", READERS | allow("outsider")),
+    Case(
+        "insights_school_heatmap",
+        allow("outsider"),
+        lambda w: {"school_id": w["birch"].pk},
+        label="Lakeside's school",
+    ),
     Case("insights_section_heatmap", READERS, _section("math_a"), label="own section"),
     Case("insights_section_heatmap", ABOVE, _section("math_b"), label="another's section"),
     Case("insights_school_heatmap", ABOVE, lambda w: {"school_id": w["school"].pk}),

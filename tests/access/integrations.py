@@ -2,11 +2,13 @@
 
 The API authenticates with a bearer token or, in the browser, the session: anonymous
 calls get 401 (JSON), signed-in people see only learners they may see (404 otherwise).
+Otto (Lakeside's admin) opens the pages, which show his own tokens and his district's
+schools only; he may not recompute Maple Grove.
 """
 
 from tests.access import EVERYONE_SIGNED_IN, Case, allow
 
-STAFF = allow("educator", "counselor", "leader", "admin")
+STAFF = allow("educator", "counselor", "leader", "admin", "outsider")
 
 
 def populate(world: dict) -> None:
@@ -28,7 +30,15 @@ CASES = [
         kwargs=lambda w: {"token_id": w["erin_token"].pk},
         ok_status=(302,),
     ),
-    Case("integrations_recompute", allow("leader", "admin")),
+    Case("integrations_recompute", allow("leader", "admin", "outsider")),
+    Case(
+        "integrations_recompute",
+        allow("leader", "admin"),
+        label="Maple Grove",
+        method="post",
+        data=lambda w: {"school": w["school"].pk},
+        ok_status=(302,),
+    ),
     Case("api-v1:evidence", EVERYONE_SIGNED_IN, label="all I may see"),
     Case("api-v1:evidence", allow(), label="no such learner", data={"learner": 0}),
     Case("api-v1:estimates", allow(), label="no such learner", data={"learner": 0}),

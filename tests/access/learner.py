@@ -1,7 +1,10 @@
 """The learner's side of evidence under /learning/.
 
 Lena's pages are open to everyone with a reason to see her (all actors, Pat through his
-placement); Omar's only to the school leader and the district admin. Asking for
+placement); Omar's only to the school leader and the district admin. Pat's placement covers
+his own experience only: he reads Lena's evidence and estimates on the targets of the
+experience he offers (N.1.b here), never her other targets, requests, proposals or
+portfolio. Asking for
 reassessment is for the learner and her educator; deciding, reviewing and accepting work
 are for her educator; proposing and uploading are for the learner herself.
 """
@@ -14,10 +17,12 @@ from continuum.evidence.services.reassessment import reassessment_request, reass
 from continuum.evidence.services.recording import evidence_record
 from continuum.evidence.tests.portfolio_files import png, private_storage_for_process
 from continuum.frameworks.tests.factories import sample_framework
-from tests.access import EVERYONE_SIGNED_IN, Case, allow
+from continuum.pathways.models import LearningExperience
+from tests.access import RIVERSIDE, Case, allow
 
 PREPARED = "I redid the ratio tables with a tutor and checked each answer."
-LENAS_PEOPLE = EVERYONE_SIGNED_IN
+LENAS_PEOPLE = RIVERSIDE  # Otto (Lakeside) has no reason to see her
+LENAS_WHOLE_RECORD = LENAS_PEOPLE - {"partner"}
 OMARS_PEOPLE = allow("leader", "admin")
 LEARNER = allow("learner")
 EDUCATOR = allow("educator")
@@ -34,6 +39,10 @@ def populate(world: dict) -> None:
             learner=learner, target=maths["N.1.a"], scorer=educator, level=1, assessed_at=monday
         )
     world["learner_maths"] = maths
+    clinic = LearningExperience.objects.create(
+        title="Clinic ratio practice", partner=world["pat"], setting="workplace"
+    )
+    clinic.targets.add(maths["N.1.b"])
     world["learner_requested"] = reassessment_request(
         learner=lena, target=maths["N.1.a"], by=lena, preparation=PREPARED
     )
@@ -97,7 +106,13 @@ CASES = [
         kwargs=lambda w: {"learner_id": w["erin"].pk},
         label="an educator has no evidence page",
     ),
-    Case("learner_estimate", LENAS_PEOPLE, kwargs=_estimate, label="Lena"),
+    Case("learner_estimate", LENAS_WHOLE_RECORD, kwargs=_estimate, label="Lena"),
+    Case(
+        "learner_estimate",
+        LENAS_PEOPLE,
+        kwargs=lambda w: {"learner_id": w["lena"].pk, "target_id": w["learner_maths"]["N.1.b"].pk},
+        label="Lena, a target of Pat's experience",
+    ),
     Case(
         "learner_estimate",
         OMARS_PEOPLE,
@@ -115,7 +130,7 @@ CASES = [
         ok_status=DONE,
     ),
     Case("reassessment_request", frozenset(), kwargs=_omar_target, label="Omar"),
-    Case("reassessment_detail", LENAS_PEOPLE, kwargs=_requested),
+    Case("reassessment_detail", LENAS_WHOLE_RECORD, kwargs=_requested),
     Case(
         "reassessment_detail",
         OMARS_PEOPLE,
@@ -171,7 +186,7 @@ CASES = [
         data={"way": "project", "description": PREPARED},
         ok_status=DONE,
     ),
-    Case("proposal_detail", LENAS_PEOPLE, kwargs=_proposal),
+    Case("proposal_detail", LENAS_WHOLE_RECORD, kwargs=_proposal),
     Case(
         "proposal_review",
         EDUCATOR,
@@ -181,11 +196,11 @@ CASES = [
         ok_status=DONE,
     ),
     Case("proposal_withdraw", LEARNER, kwargs=_proposal, method="post", ok_status=DONE),
-    Case("portfolio", LENAS_PEOPLE, kwargs=_lena),
+    Case("portfolio", LENAS_WHOLE_RECORD, kwargs=_lena),
     Case("portfolio", OMARS_PEOPLE, kwargs=lambda w: {"learner_id": w["omar"].pk}, label="Omar"),
     Case("artifact_upload", LEARNER, kwargs=_lena),
-    Case("artifact_detail", LENAS_PEOPLE, kwargs=_artifact),
-    Case("artifact_download", LENAS_PEOPLE, kwargs=_artifact),
+    Case("artifact_detail", LENAS_WHOLE_RECORD, kwargs=_artifact),
+    Case("artifact_download", LENAS_WHOLE_RECORD, kwargs=_artifact),
     Case(
         "artifact_validate",
         EDUCATOR,

@@ -4,14 +4,17 @@ Lena's pathway is open to the people with a reason to see her life as a learner:
 Gabe, Erin, Cora, Leo and Ada, but not Pat (a placement is about its targets). Omar's
 only to Leo and Ada. Lena and Erin set goals and edit and agree the plan; Lena, Erin and
 Cora edit the profile; Gabe comments on goals too; Erin and Cora record check-ins. The
-catalog is open to everyone signed in; Erin and Leo curate it and Pat keeps his own.
+catalog is open to everyone signed in, each seeing their own district's entries; Erin
+and Leo curate Maple Grove's and Pat alone keeps his own (decision 0009). Otto (Lakeside's
+admin) is refused every Riverside learner and entry; Lakeside's entry is refused to
+Riverside.
 """
 
 from datetime import date, timedelta
 
 from continuum.frameworks.tests.factories import sample_framework
 from continuum.pathways.models import Goal, LearningExperience, LearningPlan, PlanItem
-from tests.access import EVERYONE_SIGNED_IN, Case, allow
+from tests.access import EVERYONE_SIGNED_IN, RIVERSIDE, Case, allow
 
 LENAS_PATHWAY = allow("learner", "guardian", "educator", "counselor", "leader", "admin")
 OMARS_PATHWAY = allow("leader", "admin")
@@ -32,10 +35,16 @@ def populate(world: dict) -> None:
         plan=plan, target=maths["N.1.a"], reason="ready: it has no prerequisites"
     )
     world["pathways_school_experience"] = LearningExperience.objects.create(
-        title="Ratio recipes", curated_by=erin
+        title="Ratio recipes", curated_by=erin, organization=world["school"]
     )
     world["pathways_partner_experience"] = LearningExperience.objects.create(
-        title="Clinic dosage ratios", partner=world["pat"], setting="workplace"
+        title="Clinic dosage ratios",
+        partner=world["pat"],
+        setting="workplace",
+        organization=world["district"],
+    )
+    world["pathways_lakeside_experience"] = LearningExperience.objects.create(
+        title="Lakeshore survey", organization=world["birch"]
     )
 
 
@@ -123,8 +132,14 @@ CASES = [
     Case("experience_create", allow("educator", "leader", "partner")),
     Case(
         "experience_detail",
-        EVERYONE_SIGNED_IN,
+        RIVERSIDE,
         lambda w: {"experience_id": w["pathways_school_experience"].pk},
+    ),
+    Case(
+        "experience_detail",
+        allow("outsider"),
+        lambda w: {"experience_id": w["pathways_lakeside_experience"].pk},
+        label="Lakeside's",
     ),
     Case(
         "experience_edit",
@@ -134,9 +149,15 @@ CASES = [
     ),
     Case(
         "experience_edit",
-        allow("educator", "leader", "partner"),
+        allow("partner"),
         lambda w: {"experience_id": w["pathways_partner_experience"].pk},
-        label="Pat's own",
+        label="Pat's own (curators may not change a partner's)",
+    ),
+    Case(
+        "experience_edit",
+        allow(),
+        lambda w: {"experience_id": w["pathways_lakeside_experience"].pk},
+        label="Lakeside's (no Riverside curator may)",
     ),
     Case("partner_list", EVERYONE_SIGNED_IN),
 ]

@@ -1,7 +1,7 @@
 """Supports under /supports/.
 
-Lena's flags, plans and pace are for the staff with a reason to see her (Erin teaches
-her, Cora counsels her, Leo leads the school; Ada the district admin may read); her
+Lena's flags and plans are for the staff with a reason to see her (Erin teaches her,
+Cora counsels her, Leo leads the school; Ada the district admin may read); her pace and
 family summary also for Lena and Gabe. Pat the partner sees none of it. Omar's only for
 the leader and the admin. The caseload is for educators, counselors and leaders; a
 recompute for the school's counselors and leaders.
@@ -71,7 +71,7 @@ CASES = [
     Case("supports_run", STAFF, kwargs=lambda w: {"run_id": w["supports_run"].pk}),
     Case("learner_supports", READERS, kwargs=_lena, label="Lena"),
     Case("learner_supports", OMARS, kwargs=_omar, label="Omar"),
-    Case("learner_pace", READERS, kwargs=_lena, label="Lena"),
+    Case("learner_pace", FAMILY, kwargs=_lena, label="Lena"),
     Case("learner_pace", OMARS, kwargs=_omar, label="Omar"),
     Case("plan_create", STAFF, kwargs=_lena),
     Case(

@@ -19,20 +19,38 @@ from continuum.frameworks.models import (
     FrameworkItem,
     FrameworkVersion,
 )
+from continuum.frameworks.selectors import framework_visible
+from continuum.frameworks.tenancy import in_districts
+from continuum.lib.uris import without_unsafe_uris
+from continuum.people.models import User
 
 RECENT_IMPORTS = 10
 
 
-def case_import_list() -> QuerySet[CaseImport]:
-    """The latest web imports, newest first (without their waiting payloads)."""
-    return CaseImport.objects.select_related("created_by").defer("payload")[:RECENT_IMPORTS]
+def _district_imports(user: User) -> QuerySet[CaseImport]:
+    """Imports are the district's business: another district's are never listed or shown."""
+    return CaseImport.objects.filter(in_districts(user, "organization"))
 
 
-def case_version_get(reference: str) -> FrameworkVersion | None:
-    """The latest version of the framework with this CASE identifier (or database id)."""
-    framework = Framework.objects.filter(identifier=reference).first()
+def case_import_list(*, user: User) -> QuerySet[CaseImport]:
+    """The latest web imports of the user's district, newest first (without their waiting
+    payloads)."""
+    imports = _district_imports(user).select_related("created_by").defer("payload")
+    return imports[:RECENT_IMPORTS]
+
+
+def case_import_get(*, import_id: int, user: User) -> CaseImport:
+    """One import of the user's district; raises CaseImport.DoesNotExist for any other."""
+    return _district_imports(user).get(pk=import_id)
+
+
+def case_version_get(reference: str, *, user: User | None) -> FrameworkVersion | None:
+    """The latest version of the framework with this CASE identifier (or database id) that
+    ``user`` may read; ``user=None`` is the command line, which reads every framework."""
+    frameworks = Framework.objects.all() if user is None else framework_visible(user=user)
+    framework = frameworks.filter(identifier=reference).first()
     if framework is None and reference.isdigit():
-        framework = Framework.objects.filter(pk=int(reference)).first()
+        framework = frameworks.filter(pk=int(reference)).first()
     return framework.current if framework else None
 
 
@@ -53,7 +71,10 @@ def case_package_get(version: FrameworkVersion) -> dict[str, Any]:
     for repeat in version.raw_repeats:  # in file order, so earlier indexes are already in place
         parts[repeat["part"]].insert(repeat["index"], repeat["json"])
     layout = version.raw_package or dict.fromkeys(PARTS if version.raw_rubrics else PARTS[:-1])
-    return {key: parts[key] if key in PARTS else value for key, value in layout.items()}
+    # Versions imported before addresses were checked may hold javascript: and the like.
+    return without_unsafe_uris(
+        {key: parts[key] if key in PARTS else value for key, value in layout.items()}
+    )
 
 
 def _urn(identifier: str) -> str:

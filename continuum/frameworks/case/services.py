@@ -4,6 +4,10 @@
 transaction, so a bad package changes nothing. Re-importing the package a framework's
 latest version came from changes nothing ("unchanged"); any other content adds a new
 version, leaving older versions (and whatever references their items) intact.
+
+Districts are tenants (decision 0009): a new framework belongs to the importer's district,
+and only that district may import new versions of it. Only the command line run without
+``--user`` (or a superuser) writes platform-wide frameworks.
 """
 
 from dataclasses import asdict, dataclass
@@ -30,6 +34,7 @@ from continuum.frameworks.models import (
     ProficiencyLevel,
     ProficiencyScale,
 )
+from continuum.frameworks.tenancy import organization_district_id
 
 # The parts of a CFPackage stored in their own columns and tables; the rest is kept whole.
 PARTS = ("CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "CFRubrics")
@@ -64,18 +69,29 @@ class ImportResult:
 
 
 def case_package_import(
-    *, package: Any, source: str, user=None, keep_first: bool = False
+    *,
+    package: Any,
+    source: str,
+    user=None,
+    keep_first: bool = False,
+    district_id: int | None = None,
 ) -> ImportResult:
     """Import one CFPackage (a dict) or several (a list); raise ``CaseError`` on any problem.
 
     ``keep_first`` accepts identifiers repeated with different content (the first wins).
+    The frameworks belong to ``district_id``, by default the user's district.
     """
     packages, in_array = (package, True) if isinstance(package, list) else ([package], False)
     if not packages:
         raise CaseError([Problem("", "an empty array holds no packages")])
     check_packages(packages, in_array=in_array, keep_first=keep_first)
+    if district_id is None and user is not None:
+        district_id = organization_district_id(user.organization)
+    owner = _Owner(district_id, operator=user.is_superuser if user else district_id is None)
     with transaction.atomic():
-        return ImportResult([_package_import(p, source=source, user=user) for p in packages])
+        return ImportResult(
+            [_package_import(p, source=source, user=user, owner=owner) for p in packages]
+        )
 
 
 def case_source_import(
@@ -85,6 +101,7 @@ def case_source_import(
     user=None,
     allow_files: bool = True,
     keep_first: bool = False,
+    district_id: int | None = None,
 ) -> ImportResult:
     """Import the packages in ``data``, or read from ``source`` (a URL or, if allowed, a path)."""
     if data is None:
@@ -96,6 +113,7 @@ def case_source_import(
         source=source,
         user=user,
         keep_first=keep_first,
+        district_id=district_id,
     )
 
 
@@ -104,7 +122,11 @@ def case_import_request(
 ) -> CaseImport:
     """Record an import asked for in the web UI and queue it as a background task."""
     case_import = CaseImport.objects.create(
-        source=source[:1000], payload=payload, keep_first=keep_first, created_by=user
+        source=source[:1000],
+        payload=payload,
+        keep_first=keep_first,
+        created_by=user,
+        organization_id=organization_district_id(user.organization) if user else None,
     )
     case_import_task.enqueue(import_id=case_import.pk)
     return case_import
@@ -122,6 +144,7 @@ def case_import_run(*, import_id: int) -> CaseImport:
             user=case_import.created_by,
             allow_files=False,
             keep_first=case_import.keep_first,
+            district_id=case_import.organization_id,
         )
     except CaseError as error:
         case_import.status = CaseImportStatus.FAILED
@@ -139,12 +162,37 @@ def case_import_run(*, import_id: int) -> CaseImport:
     return case_import
 
 
-def _package_import(package: dict, *, source: str, user) -> ImportedPackage:
+@dataclass(frozen=True)
+class _Owner:
+    """Who an import writes for: a district, or the operator (platform-wide, and any
+    framework)."""
+
+    district_id: int | None
+    operator: bool
+
+    def may_update(self, framework: Framework) -> bool:
+        if self.operator:
+            return True
+        return self.district_id is not None and framework.organization_id == self.district_id
+
+
+def _package_import(package: dict, *, source: str, user, owner: _Owner) -> ImportedPackage:
     document = package["CFDocument"]
     digest = content_hash(package)
     framework, created = Framework.objects.get_or_create(
-        identifier=document["identifier"], defaults={"title": document["title"]}
+        identifier=document["identifier"],
+        defaults={"title": document["title"], "organization_id": owner.district_id},
     )
+    if not created and not owner.may_update(framework):
+        raise CaseError(
+            [
+                Problem(
+                    "CFDocument.identifier",
+                    f"{document['identifier']} is a framework your district does not own; "
+                    "only its owners import new versions of it",
+                )
+            ]
+        )
     latest = None if created else framework.current
     if latest is not None and latest.content_hash == digest:
         return _report(latest, "unchanged")

@@ -41,7 +41,8 @@ def test_import_case_fails_on_a_bad_package_and_changes_nothing(tmp_path):
     assert not Framework.objects.exists()
 
 
-def test_import_case_reads_a_url():
+def test_import_case_reads_a_url(settings):
+    settings.CONTINUUM_CASE_FETCH_ALLOW_HOSTS = ["127.0.0.1"]  # an on-premises publisher
     handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(FOLDER))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

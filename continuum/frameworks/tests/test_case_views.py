@@ -49,7 +49,9 @@ def test_the_status_fragment_alone_is_sent_to_htmx_and_stops_polling_when_done(a
 
 
 def test_a_queued_import_keeps_polling(ada, world):
-    queued = CaseImport.objects.create(source="big.json", created_by=world["ada"])
+    queued = CaseImport.objects.create(
+        source="big.json", created_by=world["ada"], organization=world["district"]
+    )
     page = ada.get(reverse("case_import_status", args=[queued.pk]))
     assert b'hx-trigger="every 1s"' in page.content
 

@@ -2,13 +2,17 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from continuum.frameworks import services
-from continuum.frameworks.models import Association, AssociationType, FrameworkVersion
+from continuum.frameworks.models import Association, AssociationType, Framework, FrameworkVersion
 from continuum.frameworks.tests.factories import sample_framework
 
 
 @pytest.fixture
-def sample(db):
-    return sample_framework()
+def sample(world):
+    """Maple Grove's framework, owned by Riverside: Ada (its admin) edits it."""
+    sample = sample_framework()
+    Framework.objects.filter(pk=sample.framework.pk).update(organization=world["district"])
+    sample.framework.refresh_from_db()
+    return sample
 
 
 def _update(item, editor, **changes):

@@ -49,5 +49,5 @@ def experience_of(request, experience_id: int, **kwargs) -> LearningExperience:
     return per_request(
         request,
         f"_pathways_experience_{experience_id}",
-        lambda: get_object_or_404(LearningExperience, pk=experience_id),
+        lambda: selectors.experience_get(experience_id=experience_id, user=request.user),
     )

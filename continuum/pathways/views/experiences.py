@@ -1,5 +1,6 @@
-"""The learning experiences catalog: everyone signed in browses it with filters;
-educators and leaders curate it; community partners keep their own opportunities."""
+"""The learning experiences catalog: everyone signed in browses their district's entries
+with filters; educators and leaders curate their school's; community partners keep their
+own opportunities. Another district's entry is a 404 (decision 0009)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,14 +28,16 @@ def experience_list(request):
     if setting not in LearningExperience.Setting.values:
         setting = ""
     curating = request.user.has_perm("pathways.add_experience")
-    found = selectors.experience_list(target=target, interest=interest, setting=setting)
+    found = selectors.experience_list(
+        user=request.user, target=target, interest=interest, setting=setting
+    )
     context = {
         "experiences": found,
         "target": target,
         "interest": interest,
         "setting": setting,
-        "targets": selectors.catalog_targets(),
-        "interests": selectors.catalog_interests(),
+        "targets": selectors.catalog_targets(user=request.user),
+        "interests": selectors.catalog_interests(user=request.user),
         "settings": LearningExperience.Setting.choices,
         "can_add": curating,
         "filtered": bool(target or interest or setting),
@@ -90,4 +93,8 @@ def experience_edit(request, experience_id: int):
 
 @requires("pathways.view_catalog")
 def partner_list(request):
-    return render(request, "pathways/partner_list.html", {"partners": selectors.partner_list()})
+    return render(
+        request,
+        "pathways/partner_list.html",
+        {"partners": selectors.partner_list(user=request.user)},
+    )

@@ -47,7 +47,11 @@ def profile(request, learner_id: int):
         "can_edit": can_edit,
         "sees_accommodations": sees_accommodations,
         "is_self": request.user.pk == learner.pk,
-        "experiences": selectors.experiences_for_interests(interests=found.interests),
-        "paces": learner_paces(learner),
+        "experiences": selectors.experiences_for_interests(
+            learner=learner, interests=found.interests
+        ),
+        "paces": learner_paces(learner)
+        if request.user.has_perm("supports.view_pace", learner)
+        else [],
     }
     return render(request, "pathways/profile.html", context)

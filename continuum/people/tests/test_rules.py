@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from continuum.frameworks.models import Framework
 from continuum.people.models import Placement
 
 
@@ -46,6 +47,9 @@ def test_a_leader_of_another_school_sees_none_of_maple_grove(world):
 
 
 def test_only_district_admins_may_change_frameworks(world):
-    assert world["ada"].has_perm("frameworks.change_framework")
-    for name in ("lena", "gabe", "erin", "cora", "leo", "pat"):
-        assert not world[name].has_perm("frameworks.change_framework")
+    riverside = Framework.objects.create(
+        identifier="riverside", title="Riverside", organization=world["district"]
+    )
+    assert world["ada"].has_perm("frameworks.change_framework", riverside)
+    for name in ("lena", "gabe", "erin", "cora", "leo", "pat", "otto"):
+        assert not world[name].has_perm("frameworks.change_framework", riverside)

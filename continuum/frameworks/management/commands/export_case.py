@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("framework", help="the CFDocument identifier or the database id")
 
     def handle(self, *args, framework: str, **options):
-        version = case_version_get(framework)
+        version = case_version_get(framework, user=None)
         if version is None:
             raise CommandError(f"no framework {framework!r}")
         self.stdout.write(json.dumps(case_package_get(version), ensure_ascii=False, indent=2))

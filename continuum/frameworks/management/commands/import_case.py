@@ -12,7 +12,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("source", help="a path, or an http(s) URL")
-        parser.add_argument("--user", help="username recorded as the importer")
+        parser.add_argument(
+            "--user",
+            help="username recorded as the importer; the frameworks belong to their district "
+            "(without --user they are platform-wide: read by every district, changed by none)",
+        )
         parser.add_argument(
             "--keep-first",
             action="store_true",
