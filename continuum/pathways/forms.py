@@ -99,11 +99,12 @@ class PlanItemAddForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    def __init__(self, *args, targets=(), **kwargs):
+    def __init__(self, *args, targets=(), experiences=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target"].queryset = FrameworkItem.objects.filter(  # type: ignore[attr-defined]
             pk__in=[t.pk for t in targets]
         )
+        _offer_only(self, experiences)
 
 
 class PlanItemScheduleForm(forms.Form):
@@ -116,6 +117,17 @@ class PlanItemScheduleForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, experiences=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _offer_only(self, experiences)
+
+
+def _offer_only(form: forms.Form, experiences) -> None:
+    """Offer only the experiences of the learner's districts (decision 0009): another
+    district's catalog is neither listed nor accepted."""
+    if experiences is not None:
+        form.fields["experience"].queryset = experiences.filter(active=True)  # type: ignore[attr-defined]
+
 
 class ExperienceForm(forms.ModelForm):
     interests = TagsField(
@@ -127,6 +139,11 @@ class ExperienceForm(forms.ModelForm):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
+
+    def __init__(self, *args, targets=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if targets is not None:  # the curator's readable frameworks' targets (decision 0009)
+            self.fields["targets"].queryset = targets  # type: ignore[attr-defined]
 
     class Meta:
         model = LearningExperience

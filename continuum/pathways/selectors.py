@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from continuum.evidence.models import Alignment, Estimate
 from continuum.frameworks.models import Association, AssociationType, FrameworkItem, ItemKind
+from continuum.frameworks.selectors import framework_visible
 from continuum.frameworks.tenancy import in_districts
 from continuum.mastery import Status
 from continuum.pathways.models import (
@@ -134,9 +135,13 @@ def plan_get(*, learner: User) -> PlanView:
     items = (
         list(
             plan.items.select_related("target", "experience", "experience__partner")
-            # each step's "change experience" menu lists its target's experiences
+            # each step's "change experience" menu lists its target's experiences, only those
+            # of the learner's districts (another district's catalog stays unseen)
             .prefetch_related(
-                Prefetch("target__experiences", LearningExperience.objects.filter(active=True))
+                Prefetch(
+                    "target__experiences",
+                    experience_visible(user=learner).filter(active=True),
+                )
             )
         )
         if plan.pk
@@ -165,6 +170,13 @@ def experience_visible(*, user: User) -> QuerySet[LearningExperience]:
         return LearningExperience.objects.all()
     return LearningExperience.objects.filter(
         Q(organization__isnull=True) | in_districts(user, "organization")
+    )
+
+
+def experience_target_choices(*, user: User) -> QuerySet[FrameworkItem]:
+    """The targets a curator may tag an experience with: those of frameworks they may read."""
+    return FrameworkItem.objects.filter(
+        kind=ItemKind.TARGET, version__framework__in=framework_visible(user=user)
     )
 
 

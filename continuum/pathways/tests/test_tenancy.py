@@ -101,3 +101,35 @@ def test_a_plan_cannot_use_another_districts_experience(world, sample):
     with pytest.raises(ValidationError, match="not offered in this learner's district"):
         services.plan_item_add(learner=lena, by=lena, target=sample["N.1.b"], experience=lakeside)
     assert not PlanItem.objects.filter(plan__learner=lena).exists()
+
+
+def test_the_plan_offers_only_experiences_of_the_learners_district(client, world, sample):
+    target = sample["N.1.b"]
+    ours = LearningExperience.objects.create(title="Ratio relay", organization=world["school"])
+    theirs = LearningExperience.objects.create(
+        title="Lakeshore survey", organization=world["birch"]
+    )
+    ours.targets.add(target)
+    theirs.targets.add(target)
+    lena = world["lena"]
+    services.plan_item_add(learner=lena, by=lena, target=target, experience=None)
+    client.force_login(lena)
+    page = client.get(reverse("learning_plan", args=[lena.pk])).content.decode()
+    assert "Ratio relay" in page
+    assert "Lakeshore survey" not in page
+
+
+def test_a_curator_tags_experiences_only_with_targets_of_frameworks_they_read(
+    client, world, sample
+):
+    client.force_login(world["erin"])
+    page = client.get(reverse("experience_create")).content.decode()
+    assert f'value="{sample["N.1.b"].pk}"' in page
+    lakeside_version = world["lakeside_framework"].versions.create(
+        number=1, title="Lakeside Outcomes", content_hash="x"
+    )
+    hidden = lakeside_version.items.create(
+        identifier="lk-1", kind="target", full_statement="Survey a shoreline"
+    )
+    page = client.get(reverse("experience_create")).content.decode()
+    assert f'value="{hidden.pk}"' not in page

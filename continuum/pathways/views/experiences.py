@@ -59,6 +59,7 @@ def _edit(request, experience: LearningExperience | None):
     form = ExperienceForm(
         request.POST if request.method == "POST" else None,
         instance=experience,
+        targets=selectors.experience_target_choices(user=request.user),
         initial={"targets": list(experience.targets.all())} if experience else None,
     )
     saved_as = []

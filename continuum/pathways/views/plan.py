@@ -23,7 +23,8 @@ def _context(request, learner, add_form=None) -> dict:
         "is_self": request.user.pk == learner.pk,
         "can_edit": can_edit,
         "can_agree": request.user.has_perm("pathways.agree_plan", learner),
-        "add_form": add_form or PlanItemAddForm(targets=targets),
+        "add_form": add_form
+        or PlanItemAddForm(targets=targets, experiences=selectors.experience_visible(user=learner)),
     }
 
 
@@ -50,7 +51,9 @@ def plan_draft(request, learner_id: int):
 def plan_item_add(request, learner_id: int):
     learner = learner_of(request, learner_id)
     targets = selectors.learner_targets(learner=learner).targets
-    form = PlanItemAddForm(request.POST, targets=targets)
+    form = PlanItemAddForm(
+        request.POST, targets=targets, experiences=selectors.experience_visible(user=learner)
+    )
 
     def save():
         return services.plan_item_add(learner=learner, by=request.user, **form.cleaned_data)
@@ -67,7 +70,9 @@ def plan_item_change(request, item_id: int):
     action = request.POST.get("action", "")
     extra = {}
     if action == "schedule":
-        form = PlanItemScheduleForm(request.POST)
+        form = PlanItemScheduleForm(
+            request.POST, experiences=selectors.experience_visible(user=item.plan.learner)
+        )
         if not form.is_valid():
             messages.error(request, _("Enter a valid date, like 2026-12-01."))
             return redirect(_plan_url(item.plan.learner_id))
