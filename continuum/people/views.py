@@ -65,7 +65,9 @@ def learner_detail(request, learner_id: int):
         "people/learner_detail.html",
         {
             "learner": learner,
-            "sections": learner.sections_enrolled.select_related("school"),
+            # A partner's placement covers their own experience, not the learner's classes.
+            "whole_record": (whole := request.user.has_perm("evidence.view_record", learner)),
+            "sections": learner.sections_enrolled.select_related("school") if whole else [],
             "can_view_supports": request.user.has_perm("supports.view_supports", learner),
         },
     )
