@@ -21,7 +21,7 @@ from continuum.api.limits import BoundedPagination
 from continuum.evidence.models import Estimate, EvidenceKind, EvidenceSource, Mark
 from continuum.evidence.selectors import scope
 from continuum.evidence.services.recording import MAX_LEVEL, MAX_WEIGHT, evidence_record
-from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.frameworks.selectors import target_visible
 from continuum.people.models import Role, User
 from continuum.people.selectors import learner_list
 from continuum.privacy import disclosed_items
@@ -133,7 +133,7 @@ def evidence_create(request: HttpRequest, payload: EvidenceIn):
         return Status(
             403, {"detail": f"Learner {payload.learner_id} is not in any of your sections."}
         )
-    target = FrameworkItem.objects.filter(pk=payload.target_id, kind=ItemKind.TARGET).first()
+    target = target_visible(user=scorer).filter(pk=payload.target_id).first()
     if target is None:
         return Status(422, {"detail": f"No learning target with id {payload.target_id}."})
     try:

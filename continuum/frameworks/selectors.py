@@ -126,6 +126,14 @@ def framework_visible(*, user: User) -> QuerySet[Framework]:
     )
 
 
+def target_visible(*, user: User) -> QuerySet[FrameworkItem]:
+    """The learning targets ``user`` may read: those of ``framework_visible``. Pages and the
+    API that take a target id look it up here, so another district's target is a 404."""
+    return FrameworkItem.objects.filter(
+        kind=ItemKind.TARGET, version__framework__in=framework_visible(user=user)
+    )
+
+
 def framework_list(*, user: User) -> list[FrameworkSummary]:
     """Every framework the user may read, with its current version and item counts per
     learning area."""

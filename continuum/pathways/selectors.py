@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from continuum.evidence.models import Alignment, Estimate
 from continuum.frameworks.models import Association, AssociationType, FrameworkItem, ItemKind
-from continuum.frameworks.selectors import framework_visible
+from continuum.frameworks.selectors import target_visible
 from continuum.frameworks.tenancy import in_districts
 from continuum.mastery import Status
 from continuum.pathways.models import (
@@ -175,9 +175,7 @@ def experience_visible(*, user: User) -> QuerySet[LearningExperience]:
 
 def experience_target_choices(*, user: User) -> QuerySet[FrameworkItem]:
     """The targets a curator may tag an experience with: those of frameworks they may read."""
-    return FrameworkItem.objects.filter(
-        kind=ItemKind.TARGET, version__framework__in=framework_visible(user=user)
-    )
+    return target_visible(user=user)
 
 
 def experience_get(*, experience_id: int, user: User) -> LearningExperience:

@@ -144,3 +144,27 @@ def test_the_openapi_document_describes_bearer_auth(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert "TokenAuth" in schema["components"]["securitySchemes"]
     assert schema["paths"]["/api/v1/evidence"]["post"]["summary"].startswith("Record one")
+
+
+@pytest.fixture
+def lakeside_target(world):
+    """A target of Lakeside's own framework, which Riverside's people may not read."""
+    version = world["lakeside_framework"].versions.create(
+        number=1, title="Lakeside Outcomes", content_hash="x"
+    )
+    return version.items.create(identifier="lk-1", kind="target", full_statement="Survey")
+
+
+def test_evidence_on_another_districts_target_is_refused_like_a_missing_target(
+    client, world, sample, erin_token, lakeside_target
+):
+    response = post(client, body(world, sample, target_id=lakeside_target.pk), **bearer(erin_token))
+    assert response.status_code == 422
+    assert f"No learning target with id {lakeside_target.pk}" in str(response.json())
+    assert not Evidence.objects.exists()
+
+
+def test_a_learner_page_of_another_districts_target_is_404(client, world, lakeside_target):
+    client.force_login(world["erin"])
+    url = reverse("learner_estimate", args=[world["lena"].pk, lakeside_target.pk])
+    assert client.get(url).status_code == 404

@@ -18,7 +18,8 @@ from continuum.evidence.services.estimates import estimate_explain, estimate_ove
 from continuum.evidence.services.gradebook import gradebook_class_score, gradebook_entry_record
 from continuum.evidence.services.policy import DEFAULT_POLICY, policy_for
 from continuum.evidence.services.scales import scales_for
-from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.frameworks.models import FrameworkItem
+from continuum.frameworks.selectors import target_visible
 from continuum.lib.access import requires
 from continuum.people.models import Section, User
 
@@ -39,8 +40,8 @@ def _learner(section: Section, learner_id: int) -> User:
         raise Http404(_("That learner is not in this section.")) from None
 
 
-def _target(target_id: int) -> FrameworkItem:
-    return get_object_or_404(FrameworkItem, pk=target_id, kind=ItemKind.TARGET)
+def _target(request, target_id: int) -> FrameworkItem:
+    return get_object_or_404(target_visible(user=request.user), pk=target_id)
 
 
 def _policy(section: Section, view: selectors.View):
@@ -101,7 +102,7 @@ def gradebook_cell_record(request, section_id: int, learner_id: int, target_id: 
     """Record what was typed in one cell; refusals go to the live region (see _problem)."""
     section = _section(request, section_id)
     learner = get_object_or_404(User, pk=learner_id)
-    target = _target(target_id)
+    target = _target(request, target_id)
     try:
         evidence = gradebook_entry_record(
             section=section,
@@ -166,7 +167,7 @@ def _explain_context(request, section: Section, learner: User, target: Framework
 @requires("evidence.use_gradebook")
 def gradebook_explain(request, section_id: int, learner_id: int, target_id: int):
     section = _section(request, section_id)
-    learner, target = _learner(section, learner_id), _target(target_id)
+    learner, target = _learner(section, learner_id), _target(request, target_id)
     context = _explain_context(request, section, learner, target)
     if request.htmx:
         return render(request, f"{TEMPLATE}#explain", context)
@@ -177,7 +178,7 @@ def gradebook_explain(request, section_id: int, learner_id: int, target_id: int)
 @requires("evidence.use_gradebook")
 def gradebook_override(request, section_id: int, learner_id: int, target_id: int):
     section = _section(request, section_id)
-    learner, target = _learner(section, learner_id), _target(target_id)
+    learner, target = _learner(section, learner_id), _target(request, target_id)
     if not request.user.has_perm("evidence.override_estimate", learner):
         raise PermissionDenied(
             _("Only an educator of %(learner)s may override.") % {"learner": learner}
@@ -224,7 +225,7 @@ def gradebook_class_score_view(request, section_id: int, target_id: int):
     section = _section(request, section_id)
     if not section.educators.filter(pk=request.user.pk).exists():
         raise PermissionDenied(_("Only the section's educators score its class."))
-    target = _target(target_id)
+    target = _target(request, target_id)
     learners = selectors.gradebook_learners(section=section)
     scale = scales_for([target])[target.pk]
     form = ClassScoreForm(request.POST or None, learners=learners, scale=scale)

@@ -12,7 +12,8 @@ from continuum.evidence.selectors import progress, scope
 from continuum.evidence.services.estimates import estimate_explain
 from continuum.evidence.services.policy import policy_for
 from continuum.evidence.services.scales import scales_for
-from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.frameworks.models import FrameworkItem
+from continuum.frameworks.selectors import target_visible
 from continuum.lib.access import requires
 from continuum.lib.per_request import per_request
 from continuum.people.models import Role, User
@@ -33,8 +34,8 @@ def learner_of(request, learner_id: int, **kwargs) -> User:
     return learner
 
 
-def target_get(target_id: int) -> FrameworkItem:
-    return get_object_or_404(FrameworkItem, pk=target_id, kind=ItemKind.TARGET)
+def target_get(request, target_id: int) -> FrameworkItem:
+    return get_object_or_404(target_visible(user=request.user), pk=target_id)
 
 
 def abilities(user: User, learner: User) -> dict[str, bool]:
@@ -70,7 +71,7 @@ def learner_evidence(request, learner_id: int):
 
 @requires("evidence.view_evidence", fn=learner_of)
 def learner_estimate(request, learner_id: int, target_id: int):
-    learner, target = learner_of(request, learner_id), target_get(target_id)
+    learner, target = learner_of(request, learner_id), target_get(request, target_id)
     if not scope.target_visible(user=request.user, target=target):
         raise Http404("No such target among those you may see for this learner.")
     scale = scales_for([target])[target.pk]

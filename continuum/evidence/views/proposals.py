@@ -30,7 +30,7 @@ def _descriptors(target):
 @requires("evidence.propose_evidence", fn=learner_of)
 @require_http_methods(["GET", "POST"])
 def proposal_create(request, learner_id: int, target_id: int):
-    learner, target = learner_of(request, learner_id), target_get(target_id)
+    learner, target = learner_of(request, learner_id), target_get(request, target_id)
     form = forms.ProposalForm(request.POST or None)
     save = partial(services.proposal_create, learner=learner, target=target, by=request.user)
     done = _("Your proposal is sent to your educator.")

@@ -27,7 +27,7 @@ def _learner(request, reassessment_id: int, **kwargs):
 @requires("evidence.request_reassessment", fn=learner_of)
 @require_http_methods(["GET", "POST"])
 def reassessment_request(request, learner_id: int, target_id: int):
-    learner, target = learner_of(request, learner_id), target_get(target_id)
+    learner, target = learner_of(request, learner_id), target_get(request, target_id)
     form = forms.ReassessmentRequestForm(request.POST or None)
     save = partial(services.reassessment_request, learner=learner, target=target, by=request.user)
     done = _("Your request is sent. Your educator will approve and schedule it, or reply.")

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from continuum.evidence.selectors.gradebook import gradebook_framework_list
 from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.frameworks.selectors import target_visible
 from continuum.insights.models import Group
 from continuum.insights.selectors import groups as selectors
 from continuum.insights.selectors.heatmap import section_heatmap
@@ -41,7 +42,7 @@ def _targets(request, section) -> list[FrameworkItem]:
     """The chosen target, or the section's targets where most struggle."""
     chosen = request.GET.get("target")
     if chosen and chosen.isdigit():
-        return [get_object_or_404(FrameworkItem, pk=int(chosen), kind=ItemKind.TARGET)]
+        return [get_object_or_404(target_visible(user=request.user), pk=int(chosen))]
     frameworks = gradebook_framework_list(section=section)
     if not frameworks:
         return []

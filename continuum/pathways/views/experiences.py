@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.frameworks.selectors import target_visible
 from continuum.lib.access import requires
 from continuum.lib.outcomes import submitted
 from continuum.pathways import selectors, services
@@ -19,7 +19,7 @@ from continuum.pathways.views.common import experience_of
 def experience_list(request):
     target_id = request.GET.get("target", "")
     target = (
-        get_object_or_404(FrameworkItem, pk=target_id, kind=ItemKind.TARGET)
+        get_object_or_404(target_visible(user=request.user), pk=target_id)
         if target_id.isdigit()
         else None
     )
