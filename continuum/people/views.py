@@ -68,6 +68,7 @@ def learner_detail(request, learner_id: int):
             # A partner's placement covers their own experience, not the learner's classes.
             "whole_record": (whole := request.user.has_perm("evidence.view_record", learner)),
             "sections": learner.sections_enrolled.select_related("school") if whole else [],
+            "can_manage_data": request.user.has_perm("privacy.manage_learner_data", learner),
             "can_view_supports": request.user.has_perm("supports.view_supports", learner),
         },
     )
