@@ -13,7 +13,7 @@ import json
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -39,11 +39,14 @@ def strict_json(ctx, response, case) -> None:
 @pytest.fixture
 def in_process_app(world):
     """The WSGI application inside the test's transaction: like Django's test client, keep
-    the end of each request from closing the connection that holds the transaction."""
+    the start and end of each request from closing the connection that holds the
+    transaction (on PostgreSQL a closed connection loses it)."""
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
         yield application
     finally:
+        request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
 
 
