@@ -2,8 +2,10 @@
 
 from django.http import Http404
 from ninja import Router, Schema
+from ninja.pagination import paginate
 
 from continuum.api.auth import token_or_session
+from continuum.api.limits import BoundedPagination
 from continuum.frameworks import selectors
 from continuum.frameworks.models import Framework, FrameworkItem
 from continuum.lib.uris import is_safe_uri
@@ -137,6 +139,7 @@ class ItemDetailOut(Schema):
 
 
 @router.get("/", response=list[FrameworkOut], summary="List frameworks")
+@paginate(BoundedPagination)
 def list_frameworks(request):
     return selectors.framework_list(user=request.user)
 
@@ -155,11 +158,14 @@ def framework_detail(request, framework_id: int):
     "/{int:framework_id}/items",
     response=list[ItemOut],
     url_name="framework_items",
-    summary="The current version's items, flat, with parent ids",
+    summary="The current version's items, flat, with parent ids, a page at a time",
 )
+@paginate(BoundedPagination)
 def framework_items(request, framework_id: int):
     summary = _summary(request, framework_id)
-    return selectors.item_list(version=summary.version) if summary.version else []
+    if summary.version is None:
+        return FrameworkItem.objects.none()
+    return selectors.item_list(version=summary.version)
 
 
 @router.get(

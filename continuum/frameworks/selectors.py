@@ -184,9 +184,10 @@ def _area_counts(version_ids: list[int]) -> dict[int, list[AreaCounts]]:
     }
 
 
-def item_list(*, version: FrameworkVersion) -> list[FrameworkItem]:
-    """Every item of the version in tree order, in one query."""
-    return list(version.items.order_by(*TREE_ORDER))
+def item_list(*, version: FrameworkVersion) -> QuerySet[FrameworkItem]:
+    """Every item of the version in tree order, in one query (lazy, so the API can page it
+    in the database)."""
+    return version.items.order_by(*TREE_ORDER)
 
 
 def item_tree(*, version: FrameworkVersion) -> list[AreaTree]:
@@ -195,7 +196,7 @@ def item_tree(*, version: FrameworkVersion) -> list[AreaTree]:
     An item whose parent lies in the other learning area starts a tree of its own, so
     the two blocks never mix.
     """
-    items = item_list(version=version)
+    items = list(item_list(version=version))
     nodes = {item.pk: TreeNode(item) for item in items}
     roots: dict[str, list[TreeNode]] = defaultdict(list)
     for item in items:

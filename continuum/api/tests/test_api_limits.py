@@ -157,5 +157,5 @@ def test_the_frameworks_api_accepts_an_api_token(client, world, sample):
     _token, secret = api_token_create(user=world["erin"], name="Catalog sync")
     response = client.get("/api/v1/frameworks/", HTTP_AUTHORIZATION=f"Bearer {secret}")
     assert response.status_code == 200
-    assert [f["title"] for f in response.json()] == ["Maple Grove Mathematics"]
+    assert [f["title"] for f in response.json()["items"]] == ["Maple Grove Mathematics"]
     assert client.get("/api/v1/frameworks/", HTTP_AUTHORIZATION="Bearer wrong").status_code == 401

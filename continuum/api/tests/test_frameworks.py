@@ -16,7 +16,7 @@ def api(client, world):
 
 
 def test_the_list_names_each_framework_and_its_current_version(api, sample):
-    (framework,) = api.get(reverse("api-v1:list_frameworks")).json()
+    (framework,) = api.get(reverse("api-v1:list_frameworks")).json()["items"]
     assert framework["title"] == "Maple Grove Mathematics"
     assert framework["version_number"] == 1
 
@@ -28,7 +28,7 @@ def test_the_detail_gives_the_version_and_counts_per_learning_area(api, sample):
 
 
 def test_items_come_flat_with_their_parent_ids(api, sample):
-    items = api.get(reverse("api-v1:framework_items", args=[sample.framework.pk])).json()
+    items = api.get(reverse("api-v1:framework_items", args=[sample.framework.pk])).json()["items"]
     by_code = {item["human_coding_scheme"]: item for item in items}
     assert len(items) == 10
     assert by_code["N.1.a"]["parent_id"] == by_code["N.1"]["id"]
@@ -61,7 +61,17 @@ def test_anonymous_callers_are_refused(client, sample):
 
 def test_the_item_list_uses_a_fixed_number_of_queries(api, db, django_assert_max_num_queries):
     wide = wide_framework()
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):  # the page and the count
         api.get(reverse("api-v1:framework_items", args=[wide.framework.pk]))
     with django_assert_max_num_queries(10):
         api.get(reverse("api-v1:item_detail", args=[wide["S.2.2"].pk]))
+
+
+def test_items_come_a_page_at_a_time_with_the_total(api, sample):
+    url = reverse("api-v1:framework_items", args=[sample.framework.pk])
+    first = api.get(url, {"limit": 4}).json()
+    rest = api.get(url, {"limit": 4, "offset": 4}).json()
+    assert first["count"] == rest["count"] == 10
+    assert len(first["items"]) == 4
+    assert {i["id"] for i in first["items"]}.isdisjoint({i["id"] for i in rest["items"]})
+    assert api.get(url, {"limit": 501}).status_code == 422

@@ -72,7 +72,7 @@ def test_the_edit_services_refuse_another_districts_admin(world, riverside):
 
 
 def test_the_api_lists_only_readable_frameworks_and_404s_the_rest(otto, riverside):
-    listed = otto.get(reverse("api-v1:list_frameworks")).json()
+    listed = otto.get(reverse("api-v1:list_frameworks")).json()["items"]
     assert riverside.framework.pk not in {row["id"] for row in listed}
     assert "Lakeside Outcomes" in {row["title"] for row in listed}
     framework = {"framework_id": riverside.framework.pk}
