@@ -4,12 +4,12 @@ deletion (each behind a reason; deletion behind typing the username)."""
 import csv
 import io
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from continuum.lib.access import requires
+from continuum.lib.paging import paged
 from continuum.people.models import Role, User
 from continuum.privacy import selectors
 from continuum.privacy.forms import DisclosureFilterForm, LearnerDeleteForm, LearnerExportForm
@@ -35,17 +35,16 @@ def disclosure_list(request):
     rows = selectors.disclosure_list(district=district, **filters)
     if request.GET.get("format") == "csv":
         return _csv(rows)
-    page = Paginator(rows, _PAGE_SIZE).get_page(request.GET.get("page"))
+    found = paged(request, rows, size=_PAGE_SIZE)
     wanted = filters.get("learner")
     learner = (
         User.objects.filter(username__iexact=wanted, role=Role.LEARNER).first() if wanted else None
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
-        "page": page,
-        "query": query.urlencode(),
+        "paged": found,
+        "page": found.page,
+        "query": found.query,
         "learner": learner
         if learner and request.user.has_perm("privacy.manage_learner_data", learner)
         else None,

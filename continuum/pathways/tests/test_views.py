@@ -142,3 +142,18 @@ def test_the_plan_page_costs_the_same_queries_for_one_step_or_four(client, world
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_large_catalog_comes_a_page_at_a_time_and_keeps_the_filters(client, world):
+    for number in range(30):
+        LearningExperience.objects.create(
+            title=f"Workshop {number:02d}", organization=world["school"], setting="community"
+        )
+    client.force_login(world["lena"])
+    first = client.get(reverse("experience_list"), {"setting": "community"}).content.decode()
+    assert "30 learning experiences" in first
+    assert first.count('<article class="card experience') == 24
+    assert "Workshop 24" not in first
+    assert "setting=community&amp;page=2" in first
+    second = client.get(reverse("experience_list"), {"setting": "community", "page": 2})
+    assert "Workshop 29" in second.content.decode()

@@ -9,10 +9,13 @@ from django.utils.translation import gettext as _
 from continuum.frameworks.selectors import target_visible
 from continuum.lib.access import requires
 from continuum.lib.outcomes import submitted
+from continuum.lib.paging import paged
 from continuum.pathways import selectors, services
 from continuum.pathways.forms import ExperienceForm
 from continuum.pathways.models import LearningExperience
 from continuum.pathways.views.common import experience_of
+
+CATALOG_PAGE_SIZE = 24
 
 
 @requires("pathways.view_catalog")
@@ -31,8 +34,10 @@ def experience_list(request):
     found = selectors.experience_list(
         user=request.user, target=target, interest=interest, setting=setting
     )
+    listed = paged(request, found, size=CATALOG_PAGE_SIZE)
     context = {
-        "experiences": found,
+        "experiences": listed.page,
+        "paged": listed,
         "target": target,
         "interest": interest,
         "setting": setting,
