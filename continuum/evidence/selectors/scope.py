@@ -25,7 +25,8 @@ def partner_targets(*, user: User) -> QuerySet[FrameworkItem, int] | None:
     return FrameworkItem.objects.filter(experiences__partner=user).values_list("pk", flat=True)
 
 
-def target_visible(*, user: User, target: FrameworkItem) -> bool:
+def in_partner_slice(*, user: User, target: FrameworkItem) -> bool:
+    """Whether the target is in what the viewer may read (always, unless a partner)."""
     targets = partner_targets(user=user)
     return targets is None or target.pk in targets
 

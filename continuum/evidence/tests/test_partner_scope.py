@@ -85,6 +85,7 @@ def test_the_evidence_page_shows_a_partner_only_his_slice_and_no_requests(client
     assert "N.1.a" not in page
     assert "A poster" not in page
     assert "Portfolio" not in page
+    assert "Your placement covers the learning targets of the experiences you offer" in page
 
 
 def test_the_estimate_page_of_a_target_outside_the_slice_is_404_for_a_partner(

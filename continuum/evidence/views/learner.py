@@ -72,7 +72,7 @@ def learner_evidence(request, learner_id: int):
 @requires("evidence.view_evidence", fn=learner_of)
 def learner_estimate(request, learner_id: int, target_id: int):
     learner, target = learner_of(request, learner_id), target_get(request, target_id)
-    if not scope.target_visible(user=request.user, target=target):
+    if not scope.in_partner_slice(user=request.user, target=target):
         raise Http404("No such target among those you may see for this learner.")
     scale = scales_for([target])[target.pk]
     levels = [level.value for level in scale.levels.all()] if scale else []
