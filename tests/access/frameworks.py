@@ -19,10 +19,7 @@ REASON = {"reason": "Access check"}
 
 
 def populate(world: dict) -> None:
-    world["continuum"] = sample_framework()
-    Framework.objects.filter(pk=world["continuum"].framework.pk).update(
-        organization=world["district"]
-    )
+    world["continuum"] = sample_framework(owner=world["district"])
     world["lakeside_continuum"] = sample_framework("Lakeside Outcomes")
     world["shared_continuum"] = sample_framework("Lakeside Shared Outcomes")
     Framework.objects.filter(pk=world["shared_continuum"].framework.pk).update(

@@ -8,10 +8,8 @@ from continuum.frameworks.tests.factories import sample_framework
 
 @pytest.mark.django_db(transaction=True)
 def test_a_shared_framework_is_read_by_another_district_and_changed_only_by_its_own(visit, world):
-    sample = sample_framework()
+    sample = sample_framework(owner=world["district"])
     framework = sample.version.framework
-    framework.organization = world["district"]
-    framework.save()
 
     visit.login("ada")
     visit.page.goto(f"/continuum/{framework.pk}/")

@@ -29,6 +29,7 @@ from continuum.frameworks.models import (
     ProficiencyLevel,
     ProficiencyScale,
 )
+from continuum.people.models import Organization
 
 LEVELS = ((1, "Beginning"), (2, "Developing"), (3, "Proficient"), (4, "Advanced"))
 
@@ -115,8 +116,14 @@ def descriptors_create(item: FrameworkItem, scale: ProficiencyScale) -> None:
         )
 
 
-def sample_framework(title: str = "Maple Grove Mathematics") -> SampleFramework:
+def sample_framework(
+    title: str = "Maple Grove Mathematics", *, owner: Organization | None = None
+) -> SampleFramework:
+    """The sample framework; ``owner`` is the district that owns it (decision 0009)."""
     version = version_create(title=title)
+    if owner is not None:
+        Framework.objects.filter(pk=version.framework_id).update(organization=owner)
+        version.framework.refresh_from_db()
     sample = SampleFramework(version=version, scale=scale_create(version))
 
     def add(code: str, statement: str, parent: str | None = None, **options) -> None:

@@ -2,17 +2,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from continuum.frameworks import services
-from continuum.frameworks.models import Association, AssociationType, Framework, FrameworkVersion
+from continuum.frameworks.models import Association, AssociationType, FrameworkVersion
 from continuum.frameworks.tests.factories import sample_framework
 
 
 @pytest.fixture
 def sample(world):
     """Maple Grove's framework, owned by Riverside: Ada (its admin) edits it."""
-    sample = sample_framework()
-    Framework.objects.filter(pk=sample.framework.pk).update(organization=world["district"])
-    sample.framework.refresh_from_db()
-    return sample
+    return sample_framework(owner=world["district"])
 
 
 def _update(item, editor, **changes):

@@ -23,10 +23,7 @@ ITEM_SAVE = {
 @pytest.fixture
 def riverside(world):
     """Maple Grove's framework, owned by Riverside District."""
-    sample = sample_framework()
-    Framework.objects.filter(pk=sample.framework.pk).update(organization=world["district"])
-    sample.framework.refresh_from_db()
-    return sample
+    return sample_framework(owner=world["district"])
 
 
 @pytest.fixture

@@ -3,17 +3,14 @@ import re
 import pytest
 from django.urls import reverse
 
-from continuum.frameworks.models import Association, AssociationType, Framework
+from continuum.frameworks.models import Association, AssociationType
 from continuum.frameworks.tests.factories import sample_framework, wide_framework
 
 
 @pytest.fixture
 def sample(world):
     """Maple Grove's framework, owned by Riverside: Ada (its admin) edits it."""
-    sample = sample_framework()
-    Framework.objects.filter(pk=sample.framework.pk).update(organization=world["district"])
-    sample.framework.refresh_from_db()
-    return sample
+    return sample_framework(owner=world["district"])
 
 
 @pytest.fixture
