@@ -26,7 +26,7 @@ def test_a_learner_searches_the_tree_and_follows_the_graph(visit, world):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_district_admin_is_told_which_cycle_a_link_would_make(visit, world):
-    sample = sample_framework()
+    sample = sample_framework(owner=world["district"])
     visit.login("ada")
     visit.open(f"/continuum/items/{sample['N.1.a'].pk}/prerequisites/", "continuum-prerequisites")
     visit.page.get_by_label("Prerequisite to add").select_option(
