@@ -5,15 +5,6 @@ the clock or touches the database. Batch functions take `EvidenceColumns` for a 
 district; the one-learner-target functions take scores (or `EvidenceItem`s) in order.
 """
 
-from continuum.mastery.criteria import (
-    AllOf,
-    AnyOf,
-    AtLeast,
-    Criterion,
-    criteria_met,
-    criterion_from_dict,
-    criterion_to_dict,
-)
 from continuum.mastery.estimates import Estimates
 from continuum.mastery.evidence import EvidenceColumns, Kind, evidence_columns
 from continuum.mastery.explain import Contribution, Explanation, explanation, what_if
@@ -84,13 +75,9 @@ __all__ = [
     "EVIDENCE_BANDS",
     "METHODS",
     "RULES",
-    "AllOf",
-    "AnyOf",
-    "AtLeast",
     "Bands",
     "CatalogEntry",
     "Contribution",
-    "Criterion",
     "Edges",
     "Estimates",
     "EvidenceColumns",
@@ -124,9 +111,6 @@ __all__ = [
     "TrackingWarning",
     "best_fit",
     "counted_evidence",
-    "criteria_met",
-    "criterion_from_dict",
-    "criterion_to_dict",
     "decaying_average",
     "edges",
     "estimate_batch",

@@ -20,6 +20,7 @@ LEARNER_OBJECT_PAGES: dict[str, LearnerObjectPage] = {
     "proposal_detail": LearnerObjectPage("evidence.Proposal", "proposal_id", "learner"),
     "artifact_detail": LearnerObjectPage("evidence.Artifact", "artifact_id", "learner"),
     "artifact_download": LearnerObjectPage("evidence.Artifact", "artifact_id", "learner"),
+    "evidence_correct": LearnerObjectPage("evidence.Evidence", "evidence_id", "learner"),
     "goal_detail": LearnerObjectPage("pathways.Goal", "goal_id", "learner"),
     "learning_plan_step": LearnerObjectPage("pathways.PlanItem", "item_id", "plan__learner"),
     "plan_detail": LearnerObjectPage("supports.SupportPlan", "plan_id", "learner"),

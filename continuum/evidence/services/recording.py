@@ -17,9 +17,10 @@ from continuum.evidence.models import (
     EvidenceSource,
     Mark,
 )
+from continuum.evidence.selectors.corrections import CORRECTABLE
 from continuum.evidence.services.estimates import estimate_refresh
 from continuum.evidence.services.scales import level_check, scales_for
-from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.frameworks.models import FrameworkItem, ItemKind, ProficiencyScale
 from continuum.people.models import User
 
 # The bounds every piece of evidence keeps, whichever way it arrives (gradebook, API, CSV).
@@ -55,6 +56,15 @@ def evidence_values_check(
 def _check(*, scorer: User, learner: User, target: FrameworkItem, mark: str, level: float | None):
     if not scorer.has_perm("evidence.record_evidence", learner):
         raise PermissionDenied(f"{learner} is not in any of your sections; you cannot score them.")
+    scale = scales_for([target])[target.pk] if mark == Mark.SCORED else None
+    evidence_entry_check(target=target, mark=mark, level=level, scale=scale)
+
+
+def evidence_entry_check(
+    *, target: FrameworkItem, mark: str, level: float | None, scale: ProficiencyScale | None
+) -> None:
+    """A learning target, and a level on its ``scale`` exactly when the mark is "scored";
+    the bulk path passes scales it loaded for all rows at once."""
     if target.kind != ItemKind.TARGET:
         raise ValidationError(f"{target.human_coding_scheme} is not a learning target.")
     if mark == Mark.SCORED:
@@ -62,7 +72,7 @@ def _check(*, scorer: User, learner: User, target: FrameworkItem, mark: str, lev
             raise ValidationError(
                 "Scored evidence needs a level (use missing or excused otherwise)."
             )
-        level_check(target=target, level=level, scale=scales_for([target])[target.pk])
+        level_check(target=target, level=level, scale=scale)
     elif level is not None:
         raise ValidationError(f"{mark.capitalize()} evidence has no level.")
 
@@ -129,16 +139,36 @@ def evidence_update(
     level: float | None,
     mark: str = Mark.SCORED,
     feedback: str | None = None,
+    kind: str | None = None,
+    weight: float | None = None,
+    assessed_at: datetime | None = None,
 ) -> Evidence:
-    """Change a score (a grade change): a reason is required and kept in the audit log."""
+    """Correct a recorded score (a grade change). The reason is required and kept with
+    who and when in the evidence's history, which is what the correction history shows;
+    a "correction" that changes nothing is refused so the history holds only real ones.
+    ``None`` for feedback, kind, weight or date keeps the recorded value."""
     if not reason.strip():
         raise ValidationError("Changing a score needs a reason.")
     _check(scorer=by, learner=evidence.learner, target=evidence.target, mark=mark, level=level)
+    if kind is not None and kind not in EvidenceKind.values:
+        raise ValidationError({"kind": f"{kind} is not a kind of evidence."})
+    weight = evidence.weight if weight is None else weight
+    assessed_at = evidence.assessed_at if assessed_at is None else assessed_at
+    evidence_values_check(level=level, weight=weight, assessed_at=assessed_at)
+    changed = {
+        "mark": mark,
+        "level": level,
+        "kind": evidence.kind if kind is None else kind,
+        "weight": weight,
+        "assessed_at": assessed_at,
+        "feedback": evidence.feedback if feedback is None else feedback,
+    }
+    if all(getattr(evidence, field) == changed[field] for field in CORRECTABLE):
+        raise ValidationError("Nothing to correct: these are the values already recorded.")
     with transaction.atomic():
-        evidence.level, evidence.mark = level, mark
-        if feedback is not None:
-            evidence.feedback = feedback
-        evidence._change_reason = reason  # type: ignore[attr-defined]
+        for field, value in changed.items():
+            setattr(evidence, field, value)
+        evidence._change_reason = reason.strip()  # type: ignore[attr-defined]
         evidence._history_user = by  # type: ignore[attr-defined]
         evidence.save()
         estimate_refresh(learner=evidence.learner, target=evidence.target)

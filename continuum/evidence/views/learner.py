@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from continuum.evidence.selectors import learner_requests as requests_selectors
 from continuum.evidence.selectors import progress, scope
+from continuum.evidence.selectors.corrections import correction_list
 from continuum.evidence.services.estimates import estimate_explain
 from continuum.evidence.services.policy import policy_for
 from continuum.evidence.services.scales import scales_for
@@ -46,6 +47,7 @@ def abilities(user: User, learner: User) -> dict[str, bool]:
         "can_decide": user.has_perm("evidence.decide_reassessment", learner),
         "can_propose": user.has_perm("evidence.propose_evidence", learner),
         "can_upload": user.has_perm("evidence.upload_artifact", learner),
+        "can_correct": user.has_perm("evidence.record_evidence", learner),
     }
 
 
@@ -85,7 +87,9 @@ def learner_estimate(request, learner_id: int, target_id: int):
         **vars(explained),
         with_requests=request.user.has_perm("evidence.view_record", learner),
     )
+    corrections = correction_list(learner=learner, target=target, scale=scale)
     context = {"learner": learner, "story": story, **abilities(request.user, learner)}
+    context |= {"corrections": corrections, "corrected": {c.evidence_id for c in corrections}}
     return render(request, "evidence/learner_estimate.html", context)
 
 

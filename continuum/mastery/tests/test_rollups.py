@@ -12,15 +12,9 @@ import numpy as np
 import pytest
 
 from continuum.mastery import (
-    AllOf,
-    AnyOf,
-    AtLeast,
     Estimates,
     RollupRule,
     Status,
-    criteria_met,
-    criterion_from_dict,
-    criterion_to_dict,
     edges,
     rollup,
     statuses,
@@ -112,17 +106,3 @@ def test_an_unknown_rule_or_parameter_is_refused() -> None:
         RollupRule("majority")
     with pytest.raises(ValueError, match="takes \\['floor', 'share'\\]"):
         RollupRule("share_proficient", {"percent": 80})
-
-
-CRITERION = AllOf((AtLeast(11), AnyOf((AtLeast(12, Status.ADVANCED), AtLeast(21)))))
-
-
-def test_criteria_trees_combine_and_and_or_for_every_learner() -> None:
-    met = criteria_met(CRITERION, TARGETS, np.array([ADA, BEN, CY]))
-    assert met.tolist() == [False, True, False]
-
-
-def test_criteria_trees_round_trip_through_a_dict() -> None:
-    data = criterion_to_dict(CRITERION)
-    assert data["all_of"][0] == {"at_least": "proficient", "item": 11}
-    assert criterion_from_dict(data) == CRITERION
