@@ -1,8 +1,8 @@
 """CSV import of scores: validate every line first, then record all of it or none of it.
 
-Each line becomes one piece of evidence through ``recording.evidence_record`` (source
+All lines are recorded together through ``recording_bulk.evidence_record_many`` (source
 "import"), so the scale, the scorer's right to score the learner and the audit hold
-exactly as in the gradebook. Errors name the line and the field::
+exactly as in the gradebook, and each touched learner-target is recalculated once. Errors name the line and the field::
 
     line 7, field level: 5 is not on the scale of M6.RP.1 (allowed: 1, 2, 3, 4)
 """
@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -28,7 +28,12 @@ from continuum.evidence.models import (
     Mark,
 )
 from continuum.evidence.services.csv_targets import CsvTargets
-from continuum.evidence.services.recording import evidence_record, evidence_values_check
+from continuum.evidence.services.recording import evidence_values_check
+from continuum.evidence.services.recording_bulk import (
+    EvidenceRow,
+    RowsRefusedError,
+    evidence_record_many,
+)
 from continuum.evidence.services.scales import scales_for
 from continuum.frameworks.models import FrameworkItem
 from continuum.people.models import Role, User
@@ -206,11 +211,11 @@ def _row(line, record, user, learners, allowed, targets, scales, errors) -> Scor
         error("", f"{len(record[None])} more cell(s) than there are columns")
     username = value("learner_username")
     learner = learners.get(username)
+    if learner is not None and username not in allowed:  # one permission query per learner
+        allowed[username] = user.has_perm("evidence.record_evidence", learner)
     if not username:
         error("learner_username", "required")
-    elif learner is None or not allowed.setdefault(
-        username, user.has_perm("evidence.record_evidence", learner)
-    ):
+    elif learner is None or not allowed[username]:
         # The same words whether or not the username exists: nothing leaks.
         error("learner_username", f"“{username}” is not a learner in any of your sections")
         learner = None
@@ -332,8 +337,11 @@ def _assessment(
             )
         cache[key] = found
     assessment = cache[key]
-    alignment, _ = Alignment.objects.get_or_create(assessment=assessment, target=row.target)
-    return assessment, alignment
+    if (assessment.pk, row.target.pk) not in cache:
+        cache[(assessment.pk, row.target.pk)], _ = Alignment.objects.get_or_create(
+            assessment=assessment, target=row.target
+        )
+    return assessment, cache[(assessment.pk, row.target.pk)]
 
 
 def scores_csv_import(*, data: bytes | str, user: User) -> list[Evidence]:
@@ -346,16 +354,15 @@ def scores_csv_import(*, data: bytes | str, user: User) -> list[Evidence]:
         raise ImportRefusedError(plan.errors)
     if not plan.rows:
         raise ImportRefusedError([RowError(2, "", "the file has no scores")])
-    recorded = []
     cache: dict = {}
     with transaction.atomic():
+        rows = []
         for row in plan.rows:
             assessment, alignment = _assessment(row.assessment, row, user, cache)
-            try:
-                evidence = evidence_record(
+            rows.append(
+                EvidenceRow(
                     learner=row.learner,
                     target=row.target,
-                    scorer=user,
                     assessed_at=_assessed_at(row.assessed_on),
                     level=row.level,
                     mark=row.mark,
@@ -364,12 +371,17 @@ def scores_csv_import(*, data: bytes | str, user: User) -> list[Evidence]:
                     assessment=assessment,
                     alignment=alignment,
                     feedback=row.feedback,
-                    source=EvidenceSource.IMPORT,
-                    reason="CSV import",
                 )
-            except (PermissionDenied, ValidationError) as error:
-                # Checked above already; a change between check and write still undoes all.
-                message = "; ".join(getattr(error, "messages", [str(error)]))
-                raise ImportRefusedError([RowError(row.line, "", message)]) from error
-            recorded.append(evidence)
-    return recorded
+            )
+        try:
+            return evidence_record_many(
+                rows=rows, scorer=user, source=EvidenceSource.IMPORT, reason="CSV import"
+            )
+        except RowsRefusedError as refused:
+            # Checked above already; a change between check and write still undoes all.
+            raise ImportRefusedError(
+                [
+                    RowError(plan.rows[index].line, "", "; ".join(messages))
+                    for index, messages in refused.rows.items()
+                ]
+            ) from refused

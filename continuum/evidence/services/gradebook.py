@@ -1,15 +1,21 @@
 """Scoring from the gradebook: one cell at a time from the keyboard, or a whole class on
-one target at once. Both go through ``evidence_record`` (permission, scale and audit
-checks); scoring a class is all or nothing."""
+one target at once. A cell goes through ``evidence_record``; a class through
+``evidence_record_many`` (the same permission, scale and audit checks, one recalculation
+per learner). Scoring a class is all or nothing."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 
 from continuum.evidence.models import Evidence, EvidenceKind, EvidenceSource, Mark
 from continuum.evidence.services.recording import evidence_record
+from continuum.evidence.services.recording_bulk import (
+    EvidenceRow,
+    RowsRefusedError,
+    evidence_record_many,
+    evidence_rows_check,
+)
 from continuum.frameworks.models import FrameworkItem
 from continuum.people.models import Section, User
 
@@ -96,31 +102,36 @@ def gradebook_class_score(
     _options(kind, source)
     enrolled = set(section.enrollments.values_list("learner_id", flat=True))
     errors: dict[str, list[str]] = {}
-    recorded: list[Evidence] = []
     chosen = {learner: text for learner, text in entries.items() if text.strip()}
     if not chosen:
         raise ValidationError("Choose a level for at least one learner.")
-    with transaction.atomic():
-        for learner, text in chosen.items():
-            try:
-                if learner.pk not in enrolled:
-                    raise PermissionDenied(f"{learner} is not in {section}.")
-                entry = entry_parse(text)
-                recorded.append(
-                    evidence_record(
-                        learner=learner,
-                        target=target,
-                        scorer=scorer,
-                        assessed_at=assessed_at,
-                        level=entry.level,
-                        mark=entry.mark,
-                        kind=kind,
-                        source=source,
-                        reason="Class scored in the gradebook",
-                    )
-                )
-            except (ValidationError, PermissionDenied) as error:
-                errors[str(learner)] = getattr(error, "messages", None) or [str(error)]
-        if errors:  # raising inside the transaction undoes every row recorded above
-            raise ValidationError(errors)
-    return recorded
+    rows: list[EvidenceRow] = []
+    for learner, text in chosen.items():
+        try:
+            if learner.pk not in enrolled:
+                raise PermissionDenied(f"{learner} is not in {section}.")
+            entry = entry_parse(text)
+        except (ValidationError, PermissionDenied) as error:
+            errors[str(learner)] = getattr(error, "messages", None) or [str(error)]
+            continue
+        rows.append(
+            EvidenceRow(
+                learner=learner,
+                target=target,
+                assessed_at=assessed_at,
+                level=entry.level,
+                mark=entry.mark,
+                kind=kind,
+            )
+        )
+    try:
+        if errors:  # name every wrong entry at once, recording nothing
+            raise RowsRefusedError(evidence_rows_check(rows=rows, scorer=scorer))
+        return evidence_record_many(
+            rows=rows, scorer=scorer, source=source, reason="Class scored in the gradebook"
+        )
+    except RowsRefusedError as refused:
+        for index, messages in refused.rows.items():
+            errors[str(rows[index].learner)] = messages
+        names = [str(learner) for learner in chosen]  # in the order of the form
+        raise ValidationError({name: errors[name] for name in names if name in errors}) from None

@@ -10,6 +10,9 @@ estimate's ``computed_at`` set to now, which is what the freshness line shows.
 
 Overrides are never touched: they sit beside the calculated value.
 
+``estimates_recompute_pairs`` is the same pass over just the learner-targets a bulk write
+touched (``recording_bulk.evidence_record_many``: a CSV import, a whole class scored).
+
 The background task lives here rather than in ``continuum/evidence/tasks.py`` because the
 import-linter layers put ``tasks`` beside ``views`` (independent of them) and above
 ``services``, so neither the views nor the services could enqueue it from there.
@@ -17,17 +20,17 @@ import-linter layers put ``tasks`` beside ``views`` (independent of them) and ab
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import numpy as np
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django_tasks import task
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from continuum.evidence.models import Estimate, Evidence, EvidenceKind, Mark
 from continuum.evidence.services.policy import policy_for
@@ -38,8 +41,10 @@ from continuum.people.models import Organization, Role, User
 REASON = "Recalculated in a batch recompute"
 _FIELDS = ["level", "status", "method", "policy_version", "evidence_count"]
 _NAT = np.datetime64("NaT", "s")
+_CHUNK = 900  # ids per UPDATE, under every database's limit on query parameters
 
 Pair = tuple[int, int]
+Policies = dict[int | None, GradingPolicy]  # school id → its grading policy
 Value = tuple[float | None, str, str, int | None, int]  # level, status, method, version, count
 
 
@@ -105,49 +110,84 @@ def _calculated(
     return found
 
 
-def estimates_recompute(
-    *, school: Organization | None = None, learners: Iterable[User] | None = None
-) -> RecomputeResult:
-    """Recalculate every estimate of a school's learners (or of ``learners``, or of all).
-
-    Pairs with evidence but nothing that counts (only missing or excused) and stored
-    estimates whose evidence has gone become "not started", as the incremental path does.
-    """
-    started = time.perf_counter()
-    people = _learners(school, learners)
-    organization_of = dict(people.values_list("pk", "organization_id"))
+def _policies(people: QuerySet[User]) -> tuple[dict[int, int | None], Policies]:
+    """Each learner's school, and the grading policy of each of those schools."""
+    organization_of: dict[int, int | None] = dict(people.values_list("pk", "organization_id"))
     organizations = {
         org.pk: org for org in Organization.objects.filter(pk__in=set(organization_of.values()))
     }
-    policies: dict[int | None, GradingPolicy] = {
+    policies: Policies = {
         org_id: policy_for(organization=organizations.get(org_id) if org_id else None)
         for org_id in set(organization_of.values())
     }
-    scope = people.values("pk")
-    all_pairs = set(
-        Evidence.objects.filter(learner__in=scope).values_list("learner_id", "target_id").distinct()
-    )
+    return organization_of, policies
+
+
+def _calculate_scored(
+    evidence: QuerySet[Evidence],
+    organization_of: dict[int, int | None],
+    policies: Policies,
+    keep: Callable[[Pair], bool] | None = None,
+) -> tuple[dict[Pair, tuple[float | None, str, int]], int]:
+    """(learner, target) → (level, status, count) from the scored pieces of ``evidence``
+    (of the pairs ``keep`` accepts), and how many pieces counted. Rows stream in
+    (assessed_at, id) order, the order the incremental path sorts by, so ties break alike."""
     scored = (
-        Evidence.objects.filter(learner__in=scope, mark=Mark.SCORED)
+        evidence.filter(mark=Mark.SCORED)
         .order_by("assessed_at", "id")
         .values_list("learner_id", "target_id", "level", "assessed_at", "kind", "weight", "due_on")
     )
     rows_by_org: dict[int | None, list[tuple]] = defaultdict(list)
     evidence_rows = 0
     for row in scored.iterator(chunk_size=10_000):
-        rows_by_org[organization_of[row[0]]].append(row)
-        evidence_rows += 1
+        if keep is None or keep((row[0], row[1])):
+            rows_by_org[organization_of[row[0]]].append(row)
+            evidence_rows += 1
     calculated: dict[Pair, tuple[float | None, str, int]] = {}
     for org_id, rows in rows_by_org.items():
         calculated.update(_calculated(rows, policies[org_id]))
+    return calculated, evidence_rows
 
-    existing = {
-        (estimate.learner_id, estimate.target_id): estimate
-        for estimate in Estimate.objects.filter(learner__in=scope)
-    }
+
+def _update(estimates: list[Estimate], reason: str) -> None:
+    """Write the changed values, one prepared UPDATE per estimate sent as one batch
+    (``executemany``), then their audit records in bulk. Django's ``bulk_update`` builds a
+    CASE per row and field, which at a few thousand estimates costs more than the engine."""
+    quote = connection.ops.quote_name
+    by_name = {field.name: field for field in Estimate._meta.concrete_fields}
+    fields = [by_name[name] for name in _FIELDS]
+    assignments = ", ".join(f"{quote(field.column or field.attname)} = %s" for field in fields)
+    sql = (
+        f"UPDATE {quote(Estimate._meta.db_table)} SET {assignments} "
+        f"WHERE {quote(by_name['id'].column or 'id')} = %s"
+    )
+    rows = [
+        [field.get_db_prep_save(getattr(estimate, field.attname), connection) for field in fields]
+        + [estimate.pk]
+        for estimate in estimates
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+    Estimate.history.bulk_history_create(
+        estimates, batch_size=500, update=True, default_change_reason=reason
+    )
+
+
+def _store(
+    *,
+    pairs: set[Pair],
+    existing: dict[Pair, Estimate],
+    calculated: dict[Pair, tuple[float | None, str, int]],
+    organization_of: dict[int, int | None],
+    policies: Policies,
+    reason: str,
+) -> tuple[list[Estimate], list[Estimate], datetime]:
+    """Create the missing estimates and update the changed ones, with an audit record
+    each; pairs with no counted evidence become "not started", as in the incremental
+    path. Returns (created, changed, now)."""
     now = timezone.now()
     created, changed = [], []
-    for pair in all_pairs | set(existing):
+    for pair in pairs | set(existing):
         policy = policies[organization_of[pair[0]]]
         level, status, count = calculated.get(pair, (None, Status.NOT_STARTED.label, 0))
         value: Value = (level, status, policy.method, policy.version, count)
@@ -171,17 +211,94 @@ def estimates_recompute(
             changed.append(estimate)
     with transaction.atomic():
         if changed:
-            bulk_update_with_history(
-                changed, Estimate, _FIELDS, batch_size=500, default_change_reason=REASON
-            )
+            _update(changed, reason)
         if created:
             bulk_create_with_history(
-                created, Estimate, batch_size=500, default_change_reason=REASON
+                created, Estimate, batch_size=500, default_change_reason=reason
             )
+    return created, changed, now
+
+
+def estimates_recompute(
+    *, school: Organization | None = None, learners: Iterable[User] | None = None
+) -> RecomputeResult:
+    """Recalculate every estimate of a school's learners (or of ``learners``, or of all).
+
+    Pairs with evidence but nothing that counts (only missing or excused) and stored
+    estimates whose evidence has gone become "not started", as the incremental path does.
+    """
+    started = time.perf_counter()
+    people = _learners(school, learners)
+    organization_of, policies = _policies(people)
+    scope = people.values("pk")
+    all_pairs = set(
+        Evidence.objects.filter(learner__in=scope).values_list("learner_id", "target_id").distinct()
+    )
+    calculated, evidence_rows = _calculate_scored(
+        Evidence.objects.filter(learner__in=scope), organization_of, policies
+    )
+    existing = {
+        (estimate.learner_id, estimate.target_id): estimate
+        for estimate in Estimate.objects.filter(learner__in=scope)
+    }
+    with transaction.atomic():
+        created, changed, now = _store(
+            pairs=all_pairs,
+            existing=existing,
+            calculated=calculated,
+            organization_of=organization_of,
+            policies=policies,
+            reason=REASON,
+        )
         Estimate.objects.filter(learner__in=scope).update(computed_at=now)
     estimates_recomputed.send(sender=Estimate, learner_ids=set(organization_of), now=now)
     return RecomputeResult(
         learners=len(organization_of),
+        evidence=evidence_rows,
+        estimates=len(existing) + len(created),
+        created=len(created),
+        changed=len(changed),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def estimates_recompute_pairs(*, pairs: set[Pair], reason: str) -> RecomputeResult:
+    """Recalculate just these (learner id, target id) pairs, once each: what a bulk write
+    of evidence touched. Like the incremental refresh it leaves overrides alone and
+    refreshes ``computed_at``; unlike it, an estimate whose value did not change gets no
+    new audit record. Sends ``estimates_recomputed`` once for the learners touched."""
+    started = time.perf_counter()
+    learner_ids = {learner for learner, _ in pairs}
+    target_ids = {target for _, target in pairs}
+    organization_of, policies = _policies(User.objects.filter(pk__in=learner_ids))
+    calculated, evidence_rows = _calculate_scored(
+        Evidence.objects.filter(learner_id__in=learner_ids, target_id__in=target_ids),
+        organization_of,
+        policies,
+        keep=pairs.__contains__,
+    )
+    existing = {
+        (estimate.learner_id, estimate.target_id): estimate
+        for estimate in Estimate.objects.filter(
+            learner_id__in=learner_ids, target_id__in=target_ids
+        )
+        if (estimate.learner_id, estimate.target_id) in pairs
+    }
+    with transaction.atomic():
+        created, changed, now = _store(
+            pairs=pairs,
+            existing=existing,
+            calculated=calculated,
+            organization_of=organization_of,
+            policies=policies,
+            reason=reason,
+        )
+        ids = [estimate.pk for estimate in existing.values()]
+        for start in range(0, len(ids), _CHUNK):
+            Estimate.objects.filter(pk__in=ids[start : start + _CHUNK]).update(computed_at=now)
+    estimates_recomputed.send(sender=Estimate, learner_ids=learner_ids, now=now)
+    return RecomputeResult(
+        learners=len(learner_ids),
         evidence=evidence_rows,
         estimates=len(existing) + len(created),
         created=len(created),

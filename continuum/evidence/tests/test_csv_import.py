@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -212,3 +214,24 @@ def _file(text: str):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("scores.csv", text.encode(), content_type="text/csv")
+
+
+def _lines(count: int) -> str:
+    return csv_of(
+        *(
+            f"lena,{('N.1.a', 'N.1.b')[n % 2]},{n % 4 + 1},2026-09-{n % 28 + 1:02},summative,1,,"
+            f"Quiz {n % 2}"
+            for n in range(count)
+        )
+    )
+
+
+def test_importing_100_lines_runs_as_many_queries_as_importing_10(world, sample):
+    counts = []
+    for size in (10, 100):
+        with CaptureQueriesContext(connection) as captured:
+            scores_csv_import(data=_lines(size), user=world["erin"])
+        counts.append(len(captured))
+    assert counts[1] <= counts[0]  # the second file reuses the quizzes the first created
+    assert Evidence.objects.count() == 110
+    assert Estimate.objects.get(learner=world["lena"], target=sample["N.1.a"]).evidence_count == 55

@@ -73,6 +73,22 @@ def test_a_class_is_scored_all_or_nothing(world, sample):
     assert not Evidence.objects.exists()  # Lena's valid 3 was rolled back too
 
 
+def test_every_wrong_entry_of_a_class_is_named_at_once(world, sample):
+    with pytest.raises(ValidationError) as refused:
+        gradebook_class_score(
+            section=world["math_a"],
+            target=sample["N.1.a"],
+            scorer=world["erin"],
+            entries={world["lena"]: "7", world["omar"]: "2"},
+            assessed_at=MONDAY,
+        )
+    assert refused.value.message_dict == {
+        "Omar Haddad": ["Omar Haddad is not in Math 6A."],
+        "Lena Ortiz": ["Level 7 is not on the scale of N.1.a (allowed: 1, 2, 3, 4)."],
+    }
+    assert not Evidence.objects.exists()
+
+
 def test_a_class_with_nothing_chosen_is_refused(world, sample):
     with pytest.raises(ValidationError, match="at least one learner"):
         gradebook_class_score(
