@@ -11,6 +11,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models import Case, F, Q, When
+from django.db.models.functions import Coalesce
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -328,6 +330,39 @@ class GradingPolicyRecord(models.Model):
         return f"{self.organization} policy v{self.version}"
 
 
+#: The statuses that meet a target: "at least proficient".
+PROFICIENT_STATUSES = ("proficient", "advanced")
+
+#: What a page shows, in SQL: the educator's override when there is one, else the
+#: calculated value. ``Estimate.shown_status`` says the same for one row in Python.
+SHOWN_STATUS = Case(
+    When(override_level__isnull=False, then=F("override_status")), default=F("status")
+)
+SHOWN_LEVEL = Coalesce(F("override_level"), F("level"))
+
+
+def shown_status_in(*statuses: str) -> Q:
+    """Estimates whose shown status is one of ``statuses`` (usable inside an aggregate's
+    ``filter=`` as well as in ``filter()``)."""
+    return Q(override_level__isnull=True, status__in=statuses) | Q(
+        override_level__isnull=False, override_status__in=statuses
+    )
+
+
+class EstimateQuerySet(models.QuerySet):
+    """Every app asks here what an estimate shows, instead of re-deriving it."""
+
+    def with_shown(self) -> "EstimateQuerySet":
+        """Annotated with ``shown`` (status) and ``level_shown``."""
+        return self.annotate(shown=SHOWN_STATUS, level_shown=SHOWN_LEVEL)
+
+    def shown_in(self, *statuses: str) -> "EstimateQuerySet":
+        return self.filter(shown_status_in(*statuses))
+
+    def at_least_proficient(self) -> "EstimateQuerySet":
+        return self.shown_in(*PROFICIENT_STATUSES)
+
+
 class Estimate(models.Model):
     """The engine's judgement for a learner-target, stored for fast pages (its explanation
     is recalculated from the evidence when asked, so it can never drift from it).
@@ -358,6 +393,8 @@ class Estimate(models.Model):
     )
     overridden_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["computed_at"])
+
+    objects = EstimateQuerySet.as_manager()
 
     class Meta:
         constraints = [

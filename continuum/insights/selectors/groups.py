@@ -8,7 +8,6 @@ from django.db.models import Prefetch, QuerySet
 from continuum.evidence.models import Estimate
 from continuum.frameworks.models import FrameworkItem
 from continuum.insights.models import Group, GroupMembership
-from continuum.insights.selectors.heatmap import SHOWN_LEVEL, SHOWN_STATUS
 from continuum.mastery.grouping import (
     NEEDS,
     Grouping,
@@ -64,7 +63,7 @@ def group_members(*, group: Group) -> list[Member]:
         for learner_id, status, level in Estimate.objects.filter(
             learner__in=learners, target=group.target
         )
-        .annotate(shown=SHOWN_STATUS, level_shown=SHOWN_LEVEL)
+        .with_shown()
         .values_list("learner_id", "shown", "level_shown")
     )
     return [Member(learner, *found.get(learner.pk, ("not started", None))) for learner in learners]
@@ -77,7 +76,7 @@ def section_needs(
     learners = {learner.pk: learner for learner in section.learners.all()}
     rows = (
         Estimate.objects.filter(learner__in=list(learners), target=target)
-        .annotate(shown=SHOWN_STATUS, level_shown=SHOWN_LEVEL)
+        .with_shown()
         .filter(shown__in=NEEDS)
         .values_list("learner_id", "shown", "level_shown")
     )
@@ -106,7 +105,7 @@ def group_suggestions(*, section: Section, targets: list[FrameworkItem]) -> list
     needs: dict[int, list[Need]] = {target.pk: [] for target in targets}
     rows = (
         Estimate.objects.filter(learner__in=list(learners), target__in=targets)
-        .annotate(shown=SHOWN_STATUS, level_shown=SHOWN_LEVEL)
+        .with_shown()
         .filter(shown__in=NEEDS)
         .values_list("learner_id", "target_id", "shown", "level_shown")
     )

@@ -11,15 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, Count, F, Q, QuerySet, Sum, When
-from django.db.models.functions import Coalesce
+from django.db.models import Count, QuerySet, Sum
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from continuum.evidence.models import Estimate
+from continuum.evidence.models import SHOWN_LEVEL, Estimate, shown_status_in
 from continuum.evidence.selectors.gradebook import ABBREVIATIONS, gradebook_targets
 from continuum.frameworks.models import Framework, FrameworkItem, ItemKind, LearningArea
 from continuum.mastery.struggle import Struggle, Tally, struggling_targets
@@ -36,21 +35,10 @@ LEGEND = [
     ("not-started", "–", "not started"),
 ]
 
-SHOWN_STATUS = Case(
-    When(override_level__isnull=False, then=F("override_status")), default=F("status")
-)
-SHOWN_LEVEL = Coalesce(F("override_level"), F("level"))
-
-
-def _shown_is(status: str) -> Q:
-    return Q(override_level__isnull=True, status=status) | Q(
-        override_level__isnull=False, override_status=status
-    )
-
-
 # One column per status, so the school map is one row per target × section.
 _STATUS_COUNTS = {
-    f"n_{status.replace(' ', '_')}": Count("pk", filter=_shown_is(status)) for status in STATUSES
+    f"n_{status.replace(' ', '_')}": Count("pk", filter=shown_status_in(status))
+    for status in STATUSES
 }
 
 
@@ -206,7 +194,7 @@ def section_heatmap(
         for learner_id, target_id, status, level, attempts in Estimate.objects.filter(
             learner__in=[learner.pk for learner in learners], target__in=targets
         )
-        .annotate(shown=SHOWN_STATUS, level_shown=SHOWN_LEVEL)
+        .with_shown()
         .values_list("learner_id", "target_id", "shown", "level_shown", "evidence_count")
     }
     base = _explain_base()

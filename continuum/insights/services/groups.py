@@ -17,8 +17,6 @@ from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.insights.models import Group, GroupMembership
 from continuum.people.models import Section, User
 
-PROFICIENT = ("proficient", "advanced")
-
 
 def _check(by: User, section: Section) -> None:
     if not by.has_perm("insights.manage_groups", section):
@@ -92,13 +90,11 @@ def group_flag_refresh(*, group: Group, now: datetime) -> bool:
     """Flag the group to dissolve when every member is proficient on its target, clear
     the flag otherwise; returns whether it is flagged."""
     members = set(group.memberships.values_list("learner_id", flat=True))
-    proficient: set[int] = set()
-    for learner_id, status, override_level, override_status in Estimate.objects.filter(
-        learner_id__in=members, target_id=group.target_id
-    ).values_list("learner_id", "status", "override_level", "override_status"):
-        shown = override_status if override_level is not None else status
-        if shown in PROFICIENT:
-            proficient.add(learner_id)
+    proficient = set(
+        Estimate.objects.filter(learner_id__in=members, target_id=group.target_id)
+        .at_least_proficient()
+        .values_list("learner_id", flat=True)
+    )
     flagged = bool(members) and members <= proficient
     if flagged and group.dissolve_flagged_at is None:
         group.dissolve_flagged_at = now

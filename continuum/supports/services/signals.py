@@ -17,8 +17,6 @@ from continuum.mastery import RollupRule
 from continuum.people.models import Organization, User
 from continuum.supports.models import Requirement
 
-PROFICIENT_STATUSES = {"proficient", "advanced"}
-
 
 @dataclass
 class SchoolSignals:
@@ -83,15 +81,15 @@ def school_signals(learners: list[User]) -> SchoolSignals:
         if cut is not None and not not_yet:
             first_at_cut[learner].setdefault(target, day)
     signals.evidence = {k: dict(v) for k, v in evidence.items()}
-    estimates = Estimate.objects.filter(learner_id__in=ids).values_list(
-        "learner_id", "target_id", "status", "override_level", "override_status", "computed_at"
+    met = (
+        Estimate.objects.filter(learner_id__in=ids)
+        .at_least_proficient()
+        .values_list("learner_id", "target_id", "computed_at")
     )
-    for learner, target, status, override_level, override, computed in estimates:
-        shown = override if override_level is not None else status
-        if shown in PROFICIENT_STATUSES:
-            signals.proficient.setdefault(learner, set()).add(target)
-            day = first_at_cut[learner].get(target, _local_day(computed))
-            signals.mastered_on.setdefault(learner, {})[target] = day
+    for learner, target, computed in met:
+        signals.proficient.setdefault(learner, set()).add(target)
+        day = first_at_cut[learner].get(target, _local_day(computed))
+        signals.mastered_on.setdefault(learner, {})[target] = day
     for learner, target, asked in Reassessment.objects.filter(
         learner_id__in=ids, status=Reassessment.Status.REQUESTED
     ).values_list("learner_id", "target_id", "requested_at"):
