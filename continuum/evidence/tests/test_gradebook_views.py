@@ -183,6 +183,16 @@ def test_the_explanation_shows_method_contributions_and_what_if(client, book):
     assert "Save the override" in page
 
 
+def test_each_piece_in_the_explanation_links_to_correcting_its_score(client, book):
+    client.force_login(book["erin"])
+    url = reverse(
+        "gradebook_explain", args=[book["math_a"].pk, book["lena"].pk, book["sample"]["N.1.a"].pk]
+    )
+    page = client.get(url, **HTMX).content.decode()
+    for evidence in Evidence.objects.filter(learner=book["lena"]):
+        assert reverse("evidence_correct", args=[evidence.pk]) in page
+
+
 def test_an_override_needs_a_reason_and_changes_nothing_without_one(client, book):
     client.force_login(book["erin"])
     url = reverse(

@@ -160,6 +160,7 @@ def _explain_context(request, section: Section, learner: User, target: Framework
         "what_if": sorted(explained.what_if.items()),
         "form": form,
         "history": history,
+        "can_correct": request.user.has_perm("evidence.record_evidence", learner),
         "view": _view(request.GET.get("view") or request.POST.get("view")),
     }
 
