@@ -47,11 +47,3 @@ def in_districts(user: User, field: str) -> Q:
     of the user's districts."""
     districts = district_queryset(user).values("pk")
     return Q(**{f"{field}__in": districts}) | Q(**{f"{field}__parent__in": districts})
-
-
-def organization_district_id(organization: Organization | None) -> int | None:
-    if organization is None:
-        return None
-    if organization.kind == Organization.Kind.SCHOOL and organization.parent_id:
-        return organization.parent_id
-    return organization.pk

@@ -27,7 +27,7 @@ def administers_district(user: User, place: Section | Organization | None) -> bo
     if place is None or user.organization is None:
         return False
     school = place.school if isinstance(place, Section) else place
-    return school.district.pk == user.organization.district.pk
+    return school.district_pk == user.organization.district_pk
 
 
 rules.add_perm("insights.use_insights", is_educator | is_leader | is_district_admin)

@@ -62,7 +62,7 @@ def leads_school_of(user: User, learner: User | None) -> bool:
 def administers_district_of(user: User, learner: User | None) -> bool:
     if learner is None or learner.organization is None or user.organization is None:
         return False
-    return learner.organization.district.pk == user.organization.district.pk
+    return learner.organization.district_pk == user.organization.district_pk
 
 
 @rules.predicate

@@ -12,32 +12,14 @@ from functools import wraps
 from typing import Any
 
 
-def disclose(
-    *,
-    actor,
-    learners: Iterable[int] = (),
-    via: str,
-    what: str,
-    record: str = "",
-    path: str = "",
-    subject: str = "",
-    reason: str = "",
-) -> int:
+def disclose(*, actor, learners: Iterable[int] = (), via: str, what: str, **details: str) -> int:
     """Record one disclosure per learner (or one with no learner when ``subject`` says what
-    was read, e.g. a CASE package), in one insert. Reads by a learner of their own record
-    are not disclosures and are skipped. Returns the number of rows written."""
+    was read, e.g. a CASE package), in one insert; ``details`` are ``record``, ``path``,
+    ``subject`` and ``reason``. Reads by a learner of their own record are not disclosures
+    and are skipped. Returns the number of rows written."""
     from continuum.privacy.services.disclosures import disclosure_record
 
-    return disclosure_record(
-        actor=actor,
-        learner_ids=learners,
-        via=via,
-        what=what,
-        record=record,
-        path=path,
-        subject=subject,
-        reason=reason,
-    )
+    return disclosure_record(actor=actor, learner_ids=learners, via=via, what=what, **details)
 
 
 def disclosed_items(record: str) -> Callable:

@@ -34,7 +34,6 @@ from continuum.frameworks.models import (
     ProficiencyLevel,
     ProficiencyScale,
 )
-from continuum.frameworks.tenancy import organization_district_id
 
 # The parts of a CFPackage stored in their own columns and tables; the rest is kept whole.
 PARTS = ("CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "CFRubrics")
@@ -86,7 +85,7 @@ def case_package_import(
         raise CaseError([Problem("", "an empty array holds no packages")])
     check_packages(packages, in_array=in_array, keep_first=keep_first)
     if district_id is None and user is not None:
-        district_id = organization_district_id(user.organization)
+        district_id = user.organization.district_pk if user.organization else None
     owner = _Owner(district_id, operator=user.is_superuser if user else district_id is None)
     with transaction.atomic():
         return ImportResult(
@@ -126,7 +125,9 @@ def case_import_request(
         payload=payload,
         keep_first=keep_first,
         created_by=user,
-        organization_id=organization_district_id(user.organization) if user else None,
+        organization_id=(user.organization.district_pk if user.organization else None)
+        if user
+        else None,
     )
     case_import_task.enqueue(import_id=case_import.pk)
     return case_import
@@ -160,6 +161,11 @@ def case_import_run(*, import_id: int) -> CaseImport:
         case_import.payload, case_import.finished_at = "", timezone.now()
         case_import.save()
     return case_import
+
+
+def _district_of(user) -> int | None:
+    """The district a user's imports belong to (none for a command run without a user)."""
+    return user.organization.district_pk if user and user.organization else None
 
 
 @dataclass(frozen=True)

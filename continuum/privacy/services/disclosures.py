@@ -22,7 +22,7 @@ def _districts(learner_ids: set[int]) -> dict[int, int | None]:
 
 def _district_of(user) -> int | None:
     organization = getattr(user, "organization", None)
-    return organization.district.pk if organization is not None else None
+    return organization.district_pk if organization is not None else None
 
 
 def disclosure_record(
