@@ -18,7 +18,7 @@ from ninja.pagination import paginate
 
 from continuum.api.auth import token_or_session
 from continuum.api.limits import BoundedPagination
-from continuum.evidence.models import Estimate, EvidenceKind, EvidenceSource, Mark
+from continuum.evidence.models import Estimate, EstimateStatus, EvidenceKind, EvidenceSource, Mark
 from continuum.evidence.selectors import scope
 from continuum.evidence.services.recording import MAX_LEVEL, MAX_WEIGHT, evidence_record
 from continuum.frameworks.selectors import target_visible
@@ -75,7 +75,10 @@ class EstimateOut(Schema):
     target_id: int
     target_code: str = Field(alias="target.human_coding_scheme")
     level: float | None = Field(description="What is shown: the override if there is one")
-    status: str
+    status: str = Field(
+        description='What is shown, in stable English: "not started", '
+        '"not yet", "approaching", "proficient" or "advanced"'
+    )
     overridden: bool
     override_reason: str
     calculated_level: float | None
@@ -90,7 +93,7 @@ class EstimateOut(Schema):
 
     @staticmethod
     def resolve_status(estimate: Estimate) -> str:
-        return estimate.shown_status
+        return estimate.shown_status.code
 
     @staticmethod
     def resolve_overridden(estimate: Estimate) -> bool:
@@ -102,7 +105,7 @@ class EstimateOut(Schema):
 
     @staticmethod
     def resolve_calculated_status(estimate: Estimate) -> str:
-        return estimate.status
+        return EstimateStatus(estimate.status).code
 
 
 def _learner(request: HttpRequest, learner: int | None) -> User | None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from continuum.dashboard.layout import Box, band_layout
-from continuum.evidence.models import Estimate, Evidence, Reassessment
+from continuum.evidence.models import Estimate, EstimateStatus, Evidence, Reassessment
 from continuum.evidence.selectors.progress import OPEN, level_label
 from continuum.evidence.services.scales import scales_for
 from continuum.frameworks.models import (
@@ -26,10 +26,6 @@ from continuum.mastery.readiness import prerequisites_of, readiness
 from continuum.pathways.models import Goal, PlanItem
 from continuum.people.models import User
 
-NOT_STARTED = Status.NOT_STARTED.label
-STATUS_OF_LABEL = {status.label: status for status in Status}
-# The statuses in the order the legend and the counts read.
-STATUS_ORDER = tuple(status.label for status in Status)
 READY_SHOWN = 8
 FEEDBACK_SHOWN = 5
 LABEL_CHARS = 26
@@ -46,12 +42,8 @@ class Tile:
     box: Box | None = None
 
     @property
-    def status(self) -> str:
-        return self.estimate.shown_status if self.estimate else NOT_STARTED
-
-    @property
-    def status_class(self) -> str:
-        return self.status.replace(" ", "-")
+    def status(self) -> EstimateStatus:
+        return self.estimate.shown_status if self.estimate else EstimateStatus.NOT_STARTED
 
     @property
     def level(self) -> float | None:
@@ -92,13 +84,13 @@ class ContinuumMap:
         return [tile for band in self.bands for tile in band.tiles]
 
     @property
-    def counts(self) -> list[tuple[str, int]]:
+    def counts(self) -> list[tuple[EstimateStatus, int]]:
         found = Counter(tile.status for tile in self.tiles)
-        return [(status, found[status]) for status in STATUS_ORDER if found[status]]
+        return [(status, found[status]) for status in EstimateStatus if found[status]]
 
     @property
     def mastered(self) -> int:
-        return sum(1 for tile in self.tiles if STATUS_OF_LABEL.get(tile.status, 0) >= 3)
+        return sum(1 for tile in self.tiles if tile.status >= EstimateStatus.PROFICIENT)
 
 
 @dataclass(frozen=True)
@@ -108,7 +100,7 @@ class GoalProgress:
 
     @property
     def mastered(self) -> int:
-        return sum(1 for tile in self.targets if STATUS_OF_LABEL.get(tile.status, 0) >= 3)
+        return sum(1 for tile in self.targets if tile.status >= EstimateStatus.PROFICIENT)
 
 
 @dataclass(frozen=True)
@@ -216,10 +208,7 @@ def _tiles(learner: User) -> tuple[list[Tile], dict[int, Estimate]]:
     for estimate in estimates.values():
         if estimate.target_id in by_id:
             estimate.target = by_id[estimate.target_id]
-    statuses = {
-        target_id: STATUS_OF_LABEL.get(e.shown_status, Status.NOT_STARTED)
-        for target_id, e in estimates.items()
-    }
+    statuses = {target_id: Status(e.shown_status) for target_id, e in estimates.items()}
     found = readiness([t.pk for t in targets], edges, statuses)
     needs = prerequisites_of(edges)
     ready = set(found.ready)
@@ -278,7 +267,7 @@ def dashboard_get(*, learner: User) -> Dashboard:
     """The learner's dashboard: maps, what is next, requests, feedback, goals and plan."""
     tiles, estimates = _tiles(learner)
     ready = _next_first([tile for tile in tiles if tile.ready])
-    almost = [tile for tile in tiles if tile.status == Status.APPROACHING.label]
+    almost = [tile for tile in tiles if tile.status == EstimateStatus.APPROACHING]
     goals, plan_steps = _pathways(learner, {tile.target.pk: tile for tile in tiles}, estimates)
     return Dashboard(
         learner=learner,

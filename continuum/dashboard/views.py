@@ -3,6 +3,7 @@
 from django.shortcuts import render
 
 from continuum.dashboard import selectors
+from continuum.evidence.models import EstimateStatus
 from continuum.evidence.views.learner import learner_of
 from continuum.lib.access import requires
 from continuum.supports.selectors import learner_paces
@@ -15,7 +16,7 @@ def learner_dashboard(request, learner_id: int):
         "learner": learner,
         "dashboard": selectors.dashboard_get(learner=learner),
         "is_self": request.user.pk == learner.pk,
-        "statuses": selectors.STATUS_ORDER,
+        "statuses": list(EstimateStatus),
         "paces": learner_paces(learner)
         if request.user.has_perm("supports.view_pace", learner)
         else [],

@@ -30,6 +30,7 @@ from continuum.evidence.models import (
     Assessment,
     AssessmentKind,
     Estimate,
+    EstimateStatus,
     Evidence,
     EvidenceKind,
     EvidenceSource,
@@ -322,7 +323,7 @@ def _pending_requests(rng: random.Random, learners: list[_Learner], maths: list)
         Estimate.objects.filter(
             learner__in=[learner.user for learner in classmates],
             target__in=maths,
-            status__in=["not yet", "approaching"],
+            status__in=[EstimateStatus.NOT_YET, EstimateStatus.APPROACHING],
         )
         .select_related("target")
         .order_by("learner_id", "target__human_coding_scheme")

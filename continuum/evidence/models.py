@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from continuum.frameworks.models import FrameworkItem
+from continuum.mastery import Status
 from continuum.people.models import Organization, Section
 
 
@@ -330,8 +331,35 @@ class GradingPolicyRecord(models.Model):
         return f"{self.organization} policy v{self.version}"
 
 
-#: The statuses that meet a target: "at least proficient".
-PROFICIENT_STATUSES = ("proficient", "advanced")
+class EstimateStatus(models.IntegerChoices):
+    """The engine's ``Status`` as stored: its values, so "at least proficient" is a
+    comparison in SQL and ``Status(value)`` converts without a table; labels only display."""
+
+    NOT_STARTED = Status.NOT_STARTED, _("not started")
+    NOT_YET = Status.NOT_YET, _("not yet")
+    APPROACHING = Status.APPROACHING, _("approaching")
+    PROFICIENT = Status.PROFICIENT, _("proficient")
+    ADVANCED = Status.ADVANCED, _("advanced")
+
+    @property
+    def code(self) -> str:
+        """The stable English name integrations read ("not yet"), never translated."""
+        return Status(self.value).label
+
+    @property
+    def slug(self) -> str:
+        """The CSS class of the status ("not-yet")."""
+        return self.code.replace(" ", "-")
+
+    @property
+    def short(self) -> str:
+        """The letters a grid cell shows beside the level, so colour is never alone."""
+        return ("", "NY", "AP", "P", "AD")[self.value]
+
+
+#: Statuses a learner can be at once started, lowest first (legends, counts, columns).
+STARTED_STATUSES = tuple(EstimateStatus)[1:]
+
 
 #: What a page shows, in SQL: the educator's override when there is one, else the
 #: calculated value. ``Estimate.shown_status`` says the same for one row in Python.
@@ -341,12 +369,18 @@ SHOWN_STATUS = Case(
 SHOWN_LEVEL = Coalesce(F("override_level"), F("level"))
 
 
-def shown_status_in(*statuses: str) -> Q:
+def shown_status_in(*statuses: int) -> Q:
     """Estimates whose shown status is one of ``statuses`` (usable inside an aggregate's
     ``filter=`` as well as in ``filter()``)."""
     return Q(override_level__isnull=True, status__in=statuses) | Q(
         override_level__isnull=False, override_status__in=statuses
     )
+
+
+#: The shown status meets the target: "at least proficient".
+AT_LEAST_PROFICIENT = Q(override_level__isnull=True, status__gte=EstimateStatus.PROFICIENT) | Q(
+    override_level__isnull=False, override_status__gte=EstimateStatus.PROFICIENT
+)
 
 
 class EstimateQuerySet(models.QuerySet):
@@ -356,11 +390,11 @@ class EstimateQuerySet(models.QuerySet):
         """Annotated with ``shown`` (status) and ``level_shown``."""
         return self.annotate(shown=SHOWN_STATUS, level_shown=SHOWN_LEVEL)
 
-    def shown_in(self, *statuses: str) -> "EstimateQuerySet":
+    def shown_in(self, *statuses: int) -> "EstimateQuerySet":
         return self.filter(shown_status_in(*statuses))
 
     def at_least_proficient(self) -> "EstimateQuerySet":
-        return self.shown_in(*PROFICIENT_STATUSES)
+        return self.filter(AT_LEAST_PROFICIENT)
 
 
 class Estimate(models.Model):
@@ -376,13 +410,17 @@ class Estimate(models.Model):
     )
     target = models.ForeignKey(FrameworkItem, on_delete=models.CASCADE, related_name="estimates")
     level = models.FloatField(null=True, blank=True)
-    status = models.CharField(max_length=16, default="not started")
+    status = models.PositiveSmallIntegerField(
+        choices=EstimateStatus.choices, default=EstimateStatus.NOT_STARTED
+    )
     method = models.CharField(max_length=40, blank=True)
     policy_version = models.PositiveIntegerField(null=True, blank=True)
     evidence_count = models.PositiveIntegerField(default=0)
     computed_at = models.DateTimeField()
     override_level = models.FloatField(null=True, blank=True)
-    override_status = models.CharField(max_length=16, blank=True)
+    override_status = models.PositiveSmallIntegerField(
+        choices=EstimateStatus.choices, null=True, blank=True
+    )
     override_reason = models.TextField(blank=True)
     overridden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -414,8 +452,9 @@ class Estimate(models.Model):
         return self.override_level if self.is_overridden else self.level
 
     @property
-    def shown_status(self) -> str:
-        return self.override_status if self.is_overridden else self.status
+    def shown_status(self) -> EstimateStatus:
+        shown = self.override_status if self.is_overridden else self.status
+        return EstimateStatus(shown if shown is not None else EstimateStatus.NOT_STARTED)
 
 
 class Reassessment(models.Model):

@@ -1,10 +1,22 @@
-"""What the evidence app tells other apps.
+"""The evidence app's domain events: what its services announce once a transition is made,
+for the apps above it (notifications, insights) to act on without evidence knowing them
+(decision 0012). Each is sent by the service that made the transition, inside its
+transaction, once per transition, with what that service already knows; nothing is sent
+by ``save()``, so bulk loads and fixtures announce nothing.
 
-``estimates_recomputed`` is sent after a batch recompute has rewritten estimates in bulk,
-which bypasses ``Estimate.save()`` and so its ``post_save`` receivers; arguments:
-``learner_ids`` (the learners recomputed) and ``now``.
+- ``feedback_given(evidence)``: a new piece of evidence carries feedback for the learner
+  (``evidence_record``, and ``evidence_record_many`` once for each such row, in row order).
+- ``reassessment_decided(reassessment, before, after)``: an educator's decision moved a
+  request from status ``before`` to ``after`` (scheduled, declined or completed). Moving
+  the date of a request that is already scheduled is not a new decision and is not sent.
+- ``estimates_changed(pairs, now)``: the estimates of these (learner id, target id) pairs
+  were recalculated or overridden at ``now`` (their values may have stayed the same): one
+  pair from ``estimate_refresh`` and ``estimate_override``, every pair a batch recompute
+  or a bulk write touched, sent once for the whole batch.
 """
 
 from django.dispatch import Signal
 
-estimates_recomputed = Signal()
+feedback_given = Signal()
+reassessment_decided = Signal()
+estimates_changed = Signal()

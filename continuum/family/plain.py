@@ -10,22 +10,25 @@ docs/user-guide/family.md):
 These functions read no database and no clock; they only translate.
 """
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-STATUS_WORDS = {
-    "not started": gettext_lazy("not started yet"),
-    "not yet": gettext_lazy("not yet"),
-    "approaching": gettext_lazy("getting close"),
-    "proficient": gettext_lazy("can do it"),
-    "advanced": gettext_lazy("can do it with depth"),
+from continuum.mastery import Status
+
+STATUS_WORDS: dict[int, Promise] = {
+    Status.NOT_STARTED: gettext_lazy("not started yet"),
+    Status.NOT_YET: gettext_lazy("not yet"),
+    Status.APPROACHING: gettext_lazy("getting close"),
+    Status.PROFICIENT: gettext_lazy("can do it"),
+    Status.ADVANCED: gettext_lazy("can do it with depth"),
 }
-CAN_DO = frozenset({"proficient", "advanced"})
-WORKING_ON = frozenset({"not yet", "approaching"})
+CAN_DO = frozenset({Status.PROFICIENT, Status.ADVANCED})
+WORKING_ON = frozenset({Status.NOT_YET, Status.APPROACHING})
 
 
-def status_in_words(status: str) -> str:
-    """A status (the engine's label) in the family's words; unknown statuses say so."""
+def status_in_words(status: int) -> str:
+    """A status value in the family's words; unknown statuses say so."""
     words = STATUS_WORDS.get(status)
     return str(words) if words is not None else _("no estimate yet")
 
@@ -37,12 +40,12 @@ def evidence_in_words(level: float | None, *, cut: float, top: float) -> str:
     if level is None:
         return _("not scored")
     if level >= top and top > cut:
-        return str(STATUS_WORDS["advanced"])
+        return str(STATUS_WORDS[Status.ADVANCED])
     if level >= cut:
-        return str(STATUS_WORDS["proficient"])
+        return str(STATUS_WORDS[Status.PROFICIENT])
     if level >= cut - 1:
-        return str(STATUS_WORDS["approaching"])
-    return str(STATUS_WORDS["not yet"])
+        return str(STATUS_WORDS[Status.APPROACHING])
+    return str(STATUS_WORDS[Status.NOT_YET])
 
 
 def statement_of(learner_statement: str, full_statement: str) -> str:
@@ -50,13 +53,13 @@ def statement_of(learner_statement: str, full_statement: str) -> str:
     return (learner_statement or full_statement).strip()
 
 
-def help_at_home(*, name: str, statement: str, status: str, descriptor: str = "") -> str:
+def help_at_home(*, name: str, statement: str, status: int, descriptor: str = "") -> str:
     """One short suggestion for a target the child is working on, composed only from the
     target's own text (nothing invented): with a proficient-level descriptor, what "can do
     it" looks like; without one, the target's statement quoted."""
-    if status == "approaching":
+    if status == Status.APPROACHING:
         ask = _("%(name)s is getting close. Ask them to explain, step by step, how they do it.")
-    elif status == "not yet":
+    elif status == Status.NOT_YET:
         ask = _("Ask %(name)s to show you what they have tried so far.")
     else:
         ask = _("Ask %(name)s what they will learn next.")

@@ -11,7 +11,7 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.utils.formats import date_format
 
-from continuum.evidence.models import Estimate, Evidence, Mark
+from continuum.evidence.models import Estimate, EstimateStatus, Evidence, Mark
 from continuum.evidence.services.scales import scales_for
 from continuum.family import plain
 from continuum.frameworks.models import (
@@ -27,7 +27,6 @@ from continuum.pathways.models import Goal
 from continuum.people.models import Role, User
 from continuum.supports import selectors as supports_selectors
 
-STATUS_OF_LABEL = {status.label: status for status in Status}
 READY_PER_COMPETENCY = 2  # new targets suggested per competency, to keep the page short
 RECENT_EVIDENCE = 6
 
@@ -36,7 +35,7 @@ RECENT_EVIDENCE = 6
 class TargetLine:
     target: FrameworkItem
     statement: str
-    status: str
+    status: EstimateStatus
     words: str
     help: str = ""
 
@@ -134,12 +133,8 @@ def family_summary(*, learner: User) -> ChildSummary:
         origin__isnull=False,
         destination__isnull=False,
     ).values_list("origin_id", "destination_id")
-    status_of = {pk: estimate.shown_status for pk, estimate in estimates.items()}
-    found = readiness(
-        [t.pk for t in targets],
-        list(edges),
-        {pk: STATUS_OF_LABEL.get(label, Status.NOT_STARTED) for pk, label in status_of.items()},
-    )
+    status_of = {pk: Status(estimate.shown_status) for pk, estimate in estimates.items()}
+    found = readiness([t.pk for t in targets], list(edges), status_of)
     ready = set(found.ready)
     scales = scales_for(targets)
     working_ids = [
@@ -149,7 +144,7 @@ def family_summary(*, learner: User) -> ChildSummary:
     name = learner.first_name or learner.username
     lines: list[CompetencyLine] = []
     for target in targets:
-        status = status_of.get(target.pk, "not started")
+        status = EstimateStatus(status_of.get(target.pk, Status.NOT_STARTED))
         if not lines or lines[-1].competency != target.parent:
             lines.append(
                 CompetencyLine(

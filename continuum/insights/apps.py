@@ -6,4 +6,6 @@ class InsightsConfig(AppConfig):
     verbose_name = "Educator insight: heatmaps and flexible groups"
 
     def ready(self) -> None:
-        from continuum.insights import signals  # noqa: F401  (registers the receivers)
+        from continuum.insights import signals
+
+        signals.connect()

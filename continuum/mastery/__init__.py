@@ -47,6 +47,7 @@ from continuum.mastery.methods.recent import median_of_last, mode_of_last, n_of_
 from continuum.mastery.methods.trends import best_fit, power_law
 from continuum.mastery.pace import PaceStatus, RequirementPace, pace
 from continuum.mastery.policy import (
+    CountedEvidence,
     EvidenceItem,
     GradingPolicy,
     counted_evidence,
@@ -78,6 +79,7 @@ __all__ = [
     "Bands",
     "CatalogEntry",
     "Contribution",
+    "CountedEvidence",
     "Edges",
     "Estimates",
     "EvidenceColumns",

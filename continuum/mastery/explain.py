@@ -3,6 +3,9 @@
 Weighted-sum methods report the exact share each score got (shares sum to 1 and
 share × score sums to the estimate). Other methods say which scores counted and how,
 without pretending to a weight they do not have.
+
+Each contribution names the input it came from (`index`), so a caller pairs it with its
+own record (a row, a piece of evidence) without repeating the policy's order or weights.
 """
 
 from __future__ import annotations
@@ -15,10 +18,17 @@ from continuum.mastery.methods import Params, estimate_one, method_named, method
 
 @dataclass(frozen=True)
 class Contribution:
-    """One score's part in an estimate; `attempt` is 1-based in policy order."""
+    """One score's part in an estimate.
+
+    `attempt` is 1-based in policy order; `index` is the 0-based position, in the sequence
+    the caller passed in, of the score (or item) it came from; `weight` is the weight the
+    method was given for it (after the policy's formative weight).
+    """
 
     attempt: int
+    index: int
     score: float
+    weight: float
     counted: bool
     share: float | None
     note: str
@@ -44,25 +54,26 @@ def explanation(
     weights: Sequence[float] | None = None,
     params: Params | None = None,
 ) -> Explanation:
-    """The estimate of one learner-target with every score's contribution."""
+    """The estimate of one learner-target with every score's contribution, in the order
+    given (each contribution's `index` is its score's position in `scores`)."""
     spec = method_named(method)
     full = method_parameters(method, params)
     weights = [1.0] * len(scores) if weights is None else weights
     estimate = estimate_one(method, scores, weights, full)
+    parts: list[tuple[bool, float | None, str]]
     if spec.shares is not None:
-        shares = spec.shares(scores, weights, full)
-        contributions = [
-            Contribution(t, float(x), share > 0, share, f"{share:.3f} × {x:g} = {share * x:.3f}")
-            for t, (x, share) in enumerate(zip(scores, shares, strict=True), start=1)
+        parts = [
+            (share > 0, share, f"{share:.3f} × {x:g} = {share * x:.3f}")
+            for x, share in zip(scores, spec.shares(scores, weights, full), strict=True)
         ]
     else:
         assert spec.notes is not None  # every method has shares or notes
-        notes = spec.notes(scores, full)
-        contributions = [
-            Contribution(t, float(x), counted, None, note)
-            for t, (x, (counted, note)) in enumerate(zip(scores, notes, strict=True), start=1)
-        ]
-    return Explanation(method, spec.summary, full, estimate, tuple(contributions))
+        parts = [(counted, None, note) for counted, note in spec.notes(scores, full)]
+    contributions = tuple(
+        Contribution(t + 1, t, float(x), float(w), counted, share, note)
+        for t, (x, w, (counted, share, note)) in enumerate(zip(scores, weights, parts, strict=True))
+    )
+    return Explanation(method, spec.summary, full, estimate, contributions)
 
 
 def what_if(

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-NEEDS = ("not yet", "approaching")  # the statuses that mean "shares a need on this target"
+from continuum.mastery.status import Status
+
+NEEDS = (Status.NOT_YET, Status.APPROACHING)  # the statuses that mean "shares a need here"
 _RANK = {status: rank for rank, status in enumerate(NEEDS)}
 
 
@@ -26,7 +28,7 @@ class Need:
     """One learner's standing on the target: a status (not yet or approaching) and level."""
 
     learner: int
-    status: str
+    status: Status
     level: float | None = None
 
 
@@ -34,7 +36,7 @@ class Need:
 class SuggestedGroup:
     target: int
     learners: tuple[int, ...]
-    statuses: tuple[str, ...]  # the distinct needs in the group, "not yet" first
+    statuses: tuple[Status, ...]  # the distinct needs in the group, "not yet" first
     lowest: float | None
     highest: float | None
 

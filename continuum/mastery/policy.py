@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
@@ -111,33 +111,50 @@ class EvidenceItem:
     due_at: datetime | None = None
 
 
-def counted_evidence(
-    policy: GradingPolicy, items: Sequence[EvidenceItem]
-) -> tuple[list[float], list[float]]:
-    """Scores and effective weights in policy order, without the items that weigh 0.
+@dataclass(frozen=True)
+class CountedEvidence:
+    """The items a policy counts, in its order: each one's position in the items given,
+    its score and its effective weight (kind × formative weight; items that weigh 0 are
+    left out)."""
+
+    indices: tuple[int, ...]
+    scores: tuple[float, ...]
+    weights: tuple[float, ...]
+
+
+def counted_evidence(policy: GradingPolicy, items: Sequence[EvidenceItem]) -> CountedEvidence:
+    """The items the policy counts, in policy order, without the items that weigh 0.
 
     Ties in the ordering date keep the given order, as the batch path keeps row order.
     """
 
-    def when(item: EvidenceItem) -> datetime:
+    def when(index: int) -> datetime:
+        item = items[index]
         due = item.due_at if policy.order_by == "due_at" else None
         return item.assessed_at if due is None else due
 
-    scores, weights = [], []
-    for item in sorted(items, key=when):
+    indices, scores, weights = [], [], []
+    for index in sorted(range(len(items)), key=when):
+        item = items[index]
         weight = item.weight * (policy.formative_weight if item.kind == Kind.FORMATIVE else 1.0)
         if weight > 0:
+            indices.append(index)
             scores.append(float(item.score))
             weights.append(weight)
-    return scores, weights
+    return CountedEvidence(tuple(indices), tuple(scores), tuple(weights))
 
 
 def policy_explanation(policy: GradingPolicy, items: Sequence[EvidenceItem]) -> Explanation | None:
-    """One learner-target's estimate with its contributions, or None if not started."""
-    scores, weights = counted_evidence(policy, items)
-    if not scores:
+    """One learner-target's estimate with its contributions in policy order, or None if
+    not started. Each contribution's `index` is its item's position in `items`."""
+    counted = counted_evidence(policy, items)
+    if not counted.scores:
         return None
-    return explanation(policy.method, scores, weights, policy.parameters)
+    explained = explanation(policy.method, counted.scores, counted.weights, policy.parameters)
+    contributions = tuple(
+        replace(part, index=counted.indices[part.index]) for part in explained.contributions
+    )
+    return replace(explained, contributions=contributions)
 
 
 def policy_what_if(
@@ -147,10 +164,17 @@ def policy_what_if(
 
     NaN when nothing would count (no evidence yet and the policy gives `next_item` weight 0).
     """
-    scores, weights = counted_evidence(policy, items)
-    next_scores, next_weights = counted_evidence(policy, [next_item])
-    if next_scores:
+    counted = counted_evidence(policy, items)
+    following = counted_evidence(policy, [next_item])
+    if following.scores:
         return what_if(
-            policy.method, scores, next_scores[0], weights, policy.parameters, next_weights[0]
+            policy.method,
+            counted.scores,
+            following.scores[0],
+            counted.weights,
+            policy.parameters,
+            following.weights[0],
         )
-    return estimate_one(policy.method, scores, weights, policy.parameters) if scores else math.nan
+    if not counted.scores:
+        return math.nan
+    return estimate_one(policy.method, counted.scores, counted.weights, policy.parameters)

@@ -1,24 +1,28 @@
-"""Receivers that turn events elsewhere into notifications, without touching those apps.
+"""Receivers that turn other apps' domain events into notifications. Those apps send the
+events from the service that made the transition and do not know who listens (decision
+0012); nothing here hears a model's ``save()``.
 
-- new evidence with feedback → the learner and their guardians (kind ``feedback``);
-- a reassessment scheduled, declined or completed → the learner and their guardians
-  (kind ``reassessment_decision``);
-- a goal check-in recorded → the learner and their
-  guardians (kind ``goal_checkin``).
+- ``evidence.signals.feedback_given`` → the learner and their guardians (kind
+  ``feedback``), unless the evidence is a reassessment's result;
+- ``evidence.signals.reassessment_decided`` (scheduled, declined or completed) → the
+  learner and their guardians (kind ``reassessment_decision``);
+- ``pathways.signals.check_in_recorded`` → the learner and their guardians (kind
+  ``goal_checkin``).
 """
 
 from typing import TYPE_CHECKING
 
-from django.db.models.signals import post_save, pre_save
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from continuum.evidence.models import Evidence, EvidenceSource, Reassessment
+from continuum.evidence.signals import feedback_given, reassessment_decided
 from continuum.notifications.models import Kind
 from continuum.notifications.services import notify
 from continuum.pathways.models import CheckIn
+from continuum.pathways.signals import check_in_recorded
 from continuum.people.models import User
 
 if TYPE_CHECKING:
@@ -65,85 +69,53 @@ def _tell_family(learner: User, kind: str, own_title, family_title, body) -> Non
     )
 
 
-def evidence_saved(sender, instance: Evidence, created: bool, raw: bool = False, **kwargs) -> None:
-    if raw or not created or not instance.feedback.strip():
-        return
-    if instance.source == EvidenceSource.REASSESSMENT:
+def feedback_heard(sender, evidence: Evidence, **kwargs) -> None:
+    if evidence.source == EvidenceSource.REASSESSMENT:
         return  # the reassessment's own notice ("Reassessed") carries this feedback
-    code = instance.target.human_coding_scheme or instance.target.full_statement[:40]
+    code = evidence.target.human_coding_scheme or evidence.target.full_statement[:40]
     _tell_family(
-        instance.learner,
+        evidence.learner,
         Kind.FEEDBACK,
         format_lazy(_("New feedback on {code}"), code=code),
         format_lazy(
-            _("New feedback for {name} on {code}"), name=instance.learner.first_name, code=code
+            _("New feedback for {name} on {code}"), name=evidence.learner.first_name, code=code
         ),
-        instance.feedback,
+        evidence.feedback,
     )
 
 
-def reassessment_remember(sender, instance: Reassessment, raw: bool = False, **kwargs) -> None:
-    """Keep the status before the save, so the receiver below can see a change."""
-    before = None
-    if not raw and instance.pk is not None:
-        before = (
-            Reassessment.objects.filter(pk=instance.pk).values_list("status", flat=True).first()
-        )
-    setattr(instance, "_status_before", before)  # noqa: B010  # not a model field
-
-
-def reassessment_saved(sender, instance: Reassessment, raw: bool = False, **kwargs) -> None:
-    status = instance.status
-    if raw or status not in DECIDED or getattr(instance, "_status_before", None) == status:
+def reassessment_decided_heard(
+    sender, reassessment: Reassessment, before: str, after: str, **kwargs
+) -> None:
+    if after not in DECIDED:
         return
-    code = instance.target.human_coding_scheme or instance.target.full_statement[:40]
+    code = reassessment.target.human_coding_scheme or reassessment.target.full_statement[:40]
     when = ""
-    if status == Reassessment.Status.SCHEDULED and instance.scheduled_for:
-        when = timezone.localtime(instance.scheduled_for).strftime("%Y-%m-%d %H:%M")
-    feedback = instance.evidence.feedback if instance.evidence else ""
-    body = "\n".join(part for part in (when, instance.decision_note, feedback) if part)
+    if after == Reassessment.Status.SCHEDULED and reassessment.scheduled_for:
+        when = timezone.localtime(reassessment.scheduled_for).strftime("%Y-%m-%d %H:%M")
+    feedback = reassessment.evidence.feedback if reassessment.evidence else ""
+    body = "\n".join(part for part in (when, reassessment.decision_note, feedback) if part)
     _tell_family(
-        instance.learner,
+        reassessment.learner,
         Kind.REASSESSMENT_DECISION,
-        format_lazy(DECIDED[status], code=code),
-        format_lazy(DECIDED_FOR[status], name=instance.learner.first_name, code=code),
+        format_lazy(DECIDED[after], code=code),
+        format_lazy(DECIDED_FOR[after], name=reassessment.learner.first_name, code=code),
         body,
     )
 
 
-def _learner_of(check_in) -> User | None:
-    learner = getattr(check_in, "learner", None)
-    if learner is None:
-        goal = getattr(check_in, "goal", None)
-        learner = getattr(goal, "learner", None)
-    return learner
-
-
-def check_in_saved(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
-    learner = _learner_of(instance)
-    if raw or not created or learner is None:
-        return
-    goal = getattr(instance, "goal", None)
-    about = str(goal) if goal is not None else ""
-    note = next(
-        (
-            str(getattr(instance, field))
-            for field in ("note", "notes", "comment", "summary", "reflection")
-            if getattr(instance, field, "")
-        ),
-        "",
-    )
+def check_in_heard(sender, check_in: CheckIn, **kwargs) -> None:
+    learner, goal = check_in.goal.learner, str(check_in.goal)
     _tell_family(
         learner,
         Kind.GOAL_CHECKIN,
-        format_lazy(_("Goal check-in: {goal}"), goal=about),
-        format_lazy(_("{name} had a goal check-in: {goal}"), name=learner.first_name, goal=about),
-        note,
+        format_lazy(_("Goal check-in: {goal}"), goal=goal),
+        format_lazy(_("{name} had a goal check-in: {goal}"), name=learner.first_name, goal=goal),
+        check_in.note,
     )
 
 
 def connect() -> None:
-    post_save.connect(evidence_saved, sender=Evidence, dispatch_uid="notify_evidence")
-    pre_save.connect(reassessment_remember, sender=Reassessment, dispatch_uid="notify_reass_pre")
-    post_save.connect(reassessment_saved, sender=Reassessment, dispatch_uid="notify_reassessment")
-    post_save.connect(check_in_saved, sender=CheckIn, dispatch_uid="notify_check_in")
+    feedback_given.connect(feedback_heard, dispatch_uid="notify_feedback")
+    reassessment_decided.connect(reassessment_decided_heard, dispatch_uid="notify_reassessment")
+    check_in_recorded.connect(check_in_heard, dispatch_uid="notify_check_in")

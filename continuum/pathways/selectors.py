@@ -20,13 +20,6 @@ from continuum.pathways.models import (
 )
 from continuum.people.models import Role, User
 
-STATUS_BY_NAME = {status.label: status for status in Status}
-
-
-def status_from(name: str) -> Status:
-    """An estimate's shown status ("not yet", "proficient"…) as the engine's Status."""
-    return STATUS_BY_NAME.get(name, Status.NOT_STARTED)
-
 
 @dataclass
 class LearnerTargets:
@@ -64,7 +57,7 @@ def learner_targets(*, learner: User) -> LearnerTargets:
             destination__isnull=False,
         ).values_list("origin_id", "destination_id")
     )
-    statuses = {pk: status_from(e.shown_status) for pk, e in estimates.items()}
+    statuses = {pk: Status(e.shown_status) for pk, e in estimates.items()}
     return LearnerTargets(targets, edges, statuses, estimates)
 
 
@@ -154,7 +147,7 @@ def plan_get(*, learner: User) -> PlanView:
     rows = [
         PlanRow(
             i,
-            status_from(estimates[i.target_id].shown_status)
+            Status(estimates[i.target_id].shown_status)
             if i.target_id in estimates
             else Status.NOT_STARTED,
         )

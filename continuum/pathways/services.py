@@ -28,6 +28,7 @@ from continuum.pathways.models import (
     PlanItem,
 )
 from continuum.pathways.selectors import experience_visible, learner_targets
+from continuum.pathways.signals import check_in_recorded
 from continuum.people.models import Organization, Role, User
 
 LEARNER_FIELDS = ("strengths", "needs", "interests", "aspirations", "preferred_ways", "languages")
@@ -124,9 +125,11 @@ def goal_check_in(*, goal: Goal, by: User, note: str, progress: str, on: date) -
         raise ValidationError("A check-in cannot be in the future.")
     if not note.strip():
         raise ValidationError("Write a note about the check-in.")
-    return CheckIn.objects.create(
+    check_in = CheckIn.objects.create(
         goal=goal, author=by, note=note.strip(), progress=progress, date=on
     )
+    check_in_recorded.send(sender=CheckIn, check_in=check_in)
+    return check_in
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from continuum.dashboard.selectors import dashboard_get
 from continuum.dashboard.tests.conftest import MONDAY
+from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.services.estimates import estimate_override
 from continuum.evidence.services.reassessment import reassessment_decline, reassessment_request
 from continuum.evidence.services.recording import evidence_record
@@ -29,10 +30,10 @@ def test_the_map_covers_every_target_with_lifelong_learning_apart(world, lenas_r
     ]
     assert codes(lifelong.tiles) == ["SEL.1.a"]
     assert [tile.status for tile in academic.tiles] == [
-        "advanced",
-        "approaching",
-        "not started",
-        "not started",
+        S.ADVANCED,
+        S.APPROACHING,
+        S.NOT_STARTED,
+        S.NOT_STARTED,
     ]
     assert (dashboard.mastered, dashboard.total) == (1, 5)
 
@@ -116,7 +117,7 @@ def test_active_goals_and_plan_steps_show_progress_from_estimates(world, lenas_r
     assert progress.mastered == 1
     assert len(progress.targets) == 2
     assert [(codes([s.tile])[0], s.tile.status) for s in dashboard.plan_steps] == [
-        ("N.1.b", "approaching")
+        ("N.1.b", S.APPROACHING)
     ]
 
 

@@ -6,7 +6,13 @@ from datetime import date
 from django.db import transaction
 
 from continuum.demo.school import demo_school_build
-from continuum.evidence.models import Estimate, Evidence, Reassessment
+from continuum.evidence.models import (
+    STARTED_STATUSES,
+    Estimate,
+    EstimateStatus,
+    Evidence,
+    Reassessment,
+)
 from continuum.evidence.services.estimates import estimate_refresh
 
 TODAY = date(2026, 11, 23)
@@ -47,7 +53,7 @@ def test_the_semester_looks_real(db):
     assert sources["observation"] > 0
     assert not Evidence.objects.filter(assessed_at__date__gt=TODAY).exists()
     statuses = Counter(Estimate.objects.values_list("status", flat=True))
-    for status in ("not yet", "approaching", "proficient", "advanced"):
+    for status in STARTED_STATUSES:
         assert statuses[status] > 0.1 * sum(statuses.values()), statuses
     # learning rises: on a learner-target, the last score beats the first on average
     first: dict[tuple, float | None] = {}
@@ -71,7 +77,7 @@ def test_the_demo_learner_has_a_not_yet_and_a_pending_reassessment(db):
     statuses = set(
         Estimate.objects.filter(learner__username="learner").values_list("status", flat=True)
     )
-    assert "not yet" in statuses
+    assert EstimateStatus.NOT_YET in statuses
     pending = Reassessment.objects.filter(status="requested")
     assert pending.filter(learner__username="learner").exists()
     educator_learners = Evidence.objects.filter(scorer__username="educator").values("learner")

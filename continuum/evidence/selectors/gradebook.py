@@ -14,7 +14,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from continuum.evidence.models import Alignment, Estimate, Evidence, EvidenceKind, Mark
+from continuum.evidence.models import (
+    STARTED_STATUSES,
+    Alignment,
+    Estimate,
+    EstimateStatus,
+    Evidence,
+    Mark,
+)
 from continuum.frameworks.models import (
     Framework,
     FrameworkItem,
@@ -28,24 +35,12 @@ from continuum.people.models import Role, Section, User
 View = Literal["estimate", "evidence"]
 VIEWS: tuple[View, ...] = ("estimate", "evidence")
 
-# Short status words shown in every cell beside the level, so colour is never alone.
-ABBREVIATIONS = {
-    "not started": "",
-    "not yet": "NY",
-    "approaching": "AP",
-    "proficient": "P",
-    "advanced": "AD",
-    Mark.MISSING: "M",
-    Mark.EXCUSED: "EX",
-}
+# Marks keep their own letters beside the statuses' (EstimateStatus.short).
+MARK_SHORT = {Mark.MISSING: "M", Mark.EXCUSED: "EX"}
 LEGEND = [
-    ("not-yet", "NY", "not yet"),
-    ("approaching", "AP", "approaching"),
-    ("proficient", "P", "proficient"),
-    ("advanced", "AD", "advanced"),
-    ("missing", "M", "missing"),
-    ("excused", "EX", "excused"),
-    ("not-started", "–", "not started"),
+    *((status.slug, status.short, status.label) for status in STARTED_STATUSES),
+    *((mark.value, short, mark.label.lower()) for mark, short in MARK_SHORT.items()),
+    (EstimateStatus.NOT_STARTED.slug, "–", EstimateStatus.NOT_STARTED.label),
 ]
 
 
@@ -107,7 +102,7 @@ class Cell:
     learner: User
     target: FrameworkItem
     level: float | None = None
-    status: str = "not started"
+    status: EstimateStatus | Mark = EstimateStatus.NOT_STARTED
     count: int = 0
     overridden: bool = False
     override_reason: str = ""
@@ -118,11 +113,13 @@ class Cell:
 
     @property
     def abbreviation(self) -> str:
-        return ABBREVIATIONS.get(self.status, "")
+        if isinstance(self.status, EstimateStatus):
+            return self.status.short
+        return MARK_SHORT.get(self.status, "")
 
     @property
     def css(self) -> str:
-        return self.status.replace(" ", "-")
+        return self.status.slug if isinstance(self.status, EstimateStatus) else self.status.value
 
     @property
     def level_text(self) -> str:
@@ -137,7 +134,8 @@ class Cell:
     @property
     def spoken(self) -> str:
         """The same for screen readers, in words, e.g. "3.3, proficient, overridden"."""
-        parts = [self.level_text, self.status, _("overridden") if self.overridden else ""]
+        said = str(self.status.label).lower()
+        parts = [self.level_text, said, _("overridden") if self.overridden else ""]
         if self.view == "evidence" and self.count:
             parts.append(ngettext("%d attempt", "%d attempts", self.count) % self.count)
         return ", ".join(part for part in parts if part)
@@ -199,7 +197,11 @@ def _evidence_cells(learners, targets, policy: GradingPolicy) -> dict[tuple[int,
     for learner_id, target_id, level, mark, assessed_at, kind in rows:
         key = (learner_id, target_id)
         counts[key] += 1
-        status = mark if mark != Mark.SCORED else status_of(level, policy.evidence_bands).label
+        status = (
+            Mark(mark)
+            if mark != Mark.SCORED
+            else EstimateStatus(status_of(level, policy.evidence_bands))
+        )
         cells[key] = Cell(
             learner=None,  # type: ignore[arg-type]
             target=None,  # type: ignore[arg-type]
@@ -288,27 +290,15 @@ class ContributionRow:
     note: str
 
 
-def contribution_rows(explained, policy: GradingPolicy) -> list[ContributionRow]:
-    """Pair each piece of evidence with its contribution, in the order the engine used
-    (the policy's ordering date; evidence that weighs nothing is left out, as there)."""
+def contribution_rows(explained) -> list[ContributionRow]:
+    """Each piece of evidence the engine counted, with its contribution, in the order the
+    engine used; ``explained`` is ``services.estimates.estimate_explain``'s answer. Evidence
+    that weighs nothing under the policy has no contribution, so no row."""
     if explained.explanation is None:
         return []
-
-    def when(evidence: Evidence) -> datetime:
-        if policy.order_by == "due_at" and evidence.due_on:
-            return datetime.combine(
-                evidence.due_on, datetime.min.time(), tzinfo=evidence.assessed_at.tzinfo
-            )
-        return evidence.assessed_at
-
-    weighed = []
-    for evidence in sorted(explained.evidence, key=when):
-        factor = policy.formative_weight if evidence.kind == EvidenceKind.FORMATIVE else 1.0
-        if evidence.weight * factor > 0:
-            weighed.append((evidence, evidence.weight * factor))
     return [
-        ContributionRow(evidence, weight, part.share, part.counted, part.note)
-        for (evidence, weight), part in zip(
-            weighed, explained.explanation.contributions, strict=True
+        ContributionRow(
+            explained.evidence[part.index], part.weight, part.share, part.counted, part.note
         )
+        for part in explained.explanation.contributions
     ]

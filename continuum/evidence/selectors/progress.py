@@ -9,9 +9,14 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 
-from continuum.evidence.models import Estimate, Evidence, EvidenceKind, Proposal, Reassessment
+from continuum.evidence.models import (
+    Estimate,
+    EstimateStatus,
+    Evidence,
+    Proposal,
+    Reassessment,
+)
 from continuum.evidence.selectors import scope
 from continuum.frameworks.models import (
     FrameworkItem,
@@ -61,12 +66,8 @@ class TargetProgress:
     open_reassessment: Reassessment | None = None
 
     @property
-    def status(self) -> str:
-        return self.estimate.shown_status if self.estimate else "not started"
-
-    @property
-    def status_class(self) -> str:
-        return self.status.replace(" ", "-")
+    def status(self) -> EstimateStatus:
+        return self.estimate.shown_status if self.estimate else EstimateStatus.NOT_STARTED
 
     def labelled_evidence(self) -> list[tuple[Evidence, str]]:
         return [(e, level_label(e.level, self.scale)) for e in self.evidence]
@@ -168,18 +169,18 @@ def _grouped(rows: list[TargetProgress]) -> list[AreaGroup]:
 
 @dataclass(frozen=True)
 class Part:
-    """One piece of evidence and its part in the estimate."""
+    """One piece of evidence the engine counted and its part in the estimate."""
 
     evidence: Evidence
     level: str
-    contribution: Contribution | None
+    contribution: Contribution
 
 
 @dataclass(frozen=True)
 class WhatIf:
     level: str
     estimate: float | None
-    status: str
+    status: EstimateStatus
 
 
 @dataclass
@@ -199,27 +200,8 @@ class EstimateStory:
     proposals: list[Proposal]
 
     @property
-    def status(self) -> str:
-        return self.estimate.shown_status if self.estimate else "not started"
-
-    @property
-    def status_class(self) -> str:
-        return self.status.replace(" ", "-")
-
-
-def _policy_order(policy: GradingPolicy, evidence: list[Evidence]) -> list[Evidence]:
-    """The evidence the engine counts, in its order (as ``counted_evidence`` sorts it)."""
-
-    def when(item: Evidence) -> datetime:
-        if policy.order_by == "due_at" and item.due_on:
-            return datetime.combine(item.due_on, datetime.min.time(), item.assessed_at.tzinfo)
-        return item.assessed_at
-
-    def weight(item: Evidence) -> float:
-        formative = item.kind == EvidenceKind.FORMATIVE
-        return item.weight * (policy.formative_weight if formative else 1.0)
-
-    return [item for item in sorted(evidence, key=when) if weight(item) > 0]
+    def status(self) -> EstimateStatus:
+        return self.estimate.shown_status if self.estimate else EstimateStatus.NOT_STARTED
 
 
 def estimate_story(
@@ -231,25 +213,20 @@ def estimate_story(
     estimate: Estimate | None,
     explanation: Explanation | None,
     evidence: list[Evidence],
-    what_if: Mapping[float, tuple[float, str]],
+    what_if: Mapping[float, tuple[float, EstimateStatus]],
     with_requests: bool = True,
 ) -> EstimateStory:
     """The method in words, each evidence item's part, and what the next score would do,
-    from ``services.estimates.estimate_explain``'s answer (passed in as its fields).
-    Without requests (a partner's view) the learner's reassessment and proposals are left
-    out."""
-    counted = _policy_order(policy, evidence)
-    contributions: list[Contribution | None] = list(
-        explanation.contributions if explanation else []
-    )
-    if len(contributions) != len(counted):  # never expected; show the evidence without parts
-        contributions = [None] * len(counted)
+    from ``services.estimates.estimate_explain``'s answer (passed in as its fields; each
+    contribution names its piece of ``evidence`` by index). Without requests (a partner's
+    view) the learner's reassessment and proposals are left out."""
     parts = [
-        Part(e, level_label(e.level, scale), c) for e, c in zip(counted, contributions, strict=True)
+        Part(evidence[c.index], level_label(evidence[c.index].level, scale), c)
+        for c in (explanation.contributions if explanation else ())
     ]
     uncounted = list(
         Evidence.objects.filter(learner=learner, target=target)
-        .exclude(pk__in=[e.pk for e in counted])
+        .exclude(pk__in=[part.evidence.pk for part in parts])
         .select_related("assessment", "scorer")
         .order_by("assessed_at", "id")
     )

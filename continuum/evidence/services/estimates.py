@@ -2,20 +2,20 @@
 overridden by educators only with a reason."""
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from continuum.evidence.models import Estimate, Evidence, EvidenceKind, Mark
+from continuum.evidence.models import Estimate, EstimateStatus, Evidence, Mark
+from continuum.evidence.services.engine_input import engine_item
 from continuum.evidence.services.policy import policy_for
+from continuum.evidence.signals import estimates_changed
 from continuum.frameworks.models import FrameworkItem
 from continuum.mastery import (
     EvidenceItem,
     Explanation,
     GradingPolicy,
-    Kind,
     policy_explanation,
     policy_what_if,
     status_of,
@@ -32,31 +32,14 @@ def _counted(learner: User, target: FrameworkItem) -> list[Evidence]:
     )
 
 
-def _item(evidence: Evidence) -> EvidenceItem:
-    due = (
-        datetime.combine(evidence.due_on, datetime.min.time(), tzinfo=evidence.assessed_at.tzinfo)
-        if evidence.due_on
-        else None
-    )
-    kind = Kind.FORMATIVE if evidence.kind == EvidenceKind.FORMATIVE else Kind.SUMMATIVE
-    assert evidence.level is not None  # scored evidence always has a level (a constraint)
-    return EvidenceItem(
-        score=evidence.level,
-        assessed_at=evidence.assessed_at,
-        kind=kind,
-        weight=evidence.weight,
-        due_at=due,
-    )
-
-
-def status_label(level: float | None, policy: GradingPolicy) -> str:
-    return status_of(level, policy.bands).label
+def status_label(level: float | None, policy: GradingPolicy) -> EstimateStatus:
+    return EstimateStatus(status_of(level, policy.bands))
 
 
 def estimate_refresh(*, learner: User, target: FrameworkItem) -> Estimate:
     """Recalculate one learner-target from all of its evidence (the incremental path)."""
     policy = policy_for(organization=learner.organization)
-    explained = policy_explanation(policy, [_item(e) for e in _counted(learner, target)])
+    explained = policy_explanation(policy, [engine_item(e) for e in _counted(learner, target)])
     level = explained.estimate if explained else None
     with transaction.atomic():
         estimate, _ = Estimate.objects.select_for_update().get_or_create(
@@ -70,6 +53,9 @@ def estimate_refresh(*, learner: User, target: FrameworkItem) -> Estimate:
         estimate.computed_at = timezone.now()
         estimate._change_reason = "Recalculated from evidence"  # type: ignore[attr-defined]
         estimate.save()
+        estimates_changed.send(
+            sender=Estimate, pairs=frozenset({(learner.pk, target.pk)}), now=estimate.computed_at
+        )
     return estimate
 
 
@@ -80,7 +66,7 @@ class EstimateExplanation:
     estimate: Estimate | None
     explanation: Explanation | None
     evidence: list[Evidence]
-    what_if: dict[float, tuple[float, str]]
+    what_if: dict[float, tuple[float, EstimateStatus]]
 
 
 def estimate_explain(
@@ -89,7 +75,7 @@ def estimate_explain(
     """The explanation the gradebook popover and the learner's page show."""
     policy = policy_for(organization=learner.organization)
     evidence = _counted(learner, target)
-    items = [_item(e) for e in evidence]
+    items = [engine_item(e) for e in evidence]
     now = timezone.now()
     what_if = {}
     for level in levels:
@@ -115,11 +101,14 @@ def estimate_override(
         estimate = estimate_refresh(learner=learner, target=target)
         estimate.override_level = level
         policy = policy_for(organization=learner.organization)
-        estimate.override_status = status_label(level, policy) if level is not None else ""
+        estimate.override_status = status_label(level, policy) if level is not None else None
         estimate.override_reason = reason if level is not None else ""
         estimate.overridden_by = by if level is not None else None
         estimate.overridden_at = timezone.now() if level is not None else None
         estimate._change_reason = reason  # type: ignore[attr-defined]
         estimate._history_user = by  # type: ignore[attr-defined]
         estimate.save()
+        estimates_changed.send(
+            sender=Estimate, pairs=frozenset({(learner.pk, target.pk)}), now=timezone.now()
+        )
     return estimate

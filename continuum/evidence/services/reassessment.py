@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from continuum.evidence.models import EvidenceKind, EvidenceSource, Reassessment
 from continuum.evidence.services.recording import evidence_record
+from continuum.evidence.signals import reassessment_decided
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.people.models import User
 
@@ -52,6 +53,18 @@ def _save(reassessment: Reassessment, *, by: User, reason: str) -> None:
     reassessment._history_user = by  # type: ignore[attr-defined]
     reassessment._change_reason = reason[:100]  # type: ignore[attr-defined]
     reassessment.save()
+
+
+def _announce(reassessment: Reassessment, *, before: str) -> None:
+    """Send ``reassessment_decided`` when the decision moved the request; moving the date
+    of a request that is already scheduled is not a new decision."""
+    if reassessment.status != before:
+        reassessment_decided.send(
+            sender=Reassessment,
+            reassessment=reassessment,
+            before=before,
+            after=reassessment.status,
+        )
 
 
 def _require_decider(by: User, reassessment: Reassessment) -> None:
@@ -99,12 +112,14 @@ def reassessment_schedule(
         scheduled_for = timezone.make_aware(scheduled_for)
     with transaction.atomic():
         locked = _move(reassessment, "schedule")
+        before = locked.status
         locked.status = Status.SCHEDULED
         locked.reviewer = by
         locked.scheduled_for = scheduled_for
         locked.decision_note = note.strip()
         locked.decided_at = timezone.now()
         _save(locked, by=by, reason=f"Scheduled for {scheduled_for:%Y-%m-%d %H:%M}")
+        _announce(locked, before=before)
     return locked
 
 
@@ -117,11 +132,13 @@ def reassessment_decline(*, reassessment: Reassessment, by: User, note: str) -> 
         )
     with transaction.atomic():
         locked = _move(reassessment, "decline")
+        before = locked.status
         locked.status = Status.DECLINED
         locked.reviewer = by
         locked.decision_note = note.strip()
         locked.decided_at = timezone.now()
         _save(locked, by=by, reason="Not yet approved")
+        _announce(locked, before=before)
     return locked
 
 
@@ -138,6 +155,7 @@ def reassessment_complete(
     _require_decider(by, reassessment)
     with transaction.atomic():
         locked = _move(reassessment, "complete")
+        before = locked.status
         evidence = evidence_record(
             learner=locked.learner,
             target=locked.target,
@@ -153,6 +171,7 @@ def reassessment_complete(
         locked.evidence = evidence
         locked.reviewer = locked.reviewer or by
         _save(locked, by=by, reason=f"Reassessed at level {level:g}")
+        _announce(locked, before=before)
     return locked
 
 

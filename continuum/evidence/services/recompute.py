@@ -22,7 +22,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import numpy as np
 from django.core.exceptions import PermissionDenied
@@ -32,20 +32,20 @@ from django.utils import timezone
 from django_tasks import task
 from simple_history.utils import bulk_create_with_history
 
-from continuum.evidence.models import Estimate, Evidence, EvidenceKind, Mark
+from continuum.evidence.models import Estimate, EstimateStatus, Evidence, Mark
+from continuum.evidence.services.engine_input import ROW_FIELDS, engine_columns
 from continuum.evidence.services.policy import policy_for
-from continuum.evidence.signals import estimates_recomputed
-from continuum.mastery import GradingPolicy, Kind, Status, evidence_columns, policy_estimates
+from continuum.evidence.signals import estimates_changed
+from continuum.mastery import GradingPolicy, policy_estimates
 from continuum.people.models import Organization, Role, User
 
 REASON = "Recalculated in a batch recompute"
 _FIELDS = ["level", "status", "method", "policy_version", "evidence_count"]
-_NAT = np.datetime64("NaT", "s")
 _CHUNK = 900  # ids per UPDATE, under every database's limit on query parameters
 
 Pair = tuple[int, int]
 Policies = dict[int | None, GradingPolicy]  # school id → its grading policy
-Value = tuple[float | None, str, str, int | None, int]  # level, status, method, version, count
+Value = tuple[float | None, int, str, int | None, int]  # level, status, method, version, count
 
 
 @dataclass(frozen=True)
@@ -67,35 +67,15 @@ def _learners(school: Organization | None, learners: Iterable[User] | None) -> Q
     return people
 
 
-def _naive_utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC).replace(tzinfo=None)
-
-
 def _calculated(
     rows: list[tuple], policy: GradingPolicy
-) -> dict[Pair, tuple[float | None, str, int]]:
+) -> dict[Pair, tuple[float | None, EstimateStatus, int]]:
     """(learner, target) → (level, status, evidence count) for the pairs with counted
     evidence, through the engine's batch path. ``rows`` are in (assessed_at, id) order,
     the order the incremental path sorts by, so ties break the same way."""
     if not rows:
         return {}
-    learner, target, level, assessed, kind, weight, due = zip(*rows, strict=True)
-    columns = evidence_columns(
-        learner=np.array(learner, dtype=np.int64),
-        target=np.array(target, dtype=np.int64),
-        score=np.array(level, dtype=np.float64),
-        assessed_at=np.array([_naive_utc(moment) for moment in assessed], dtype="datetime64[us]"),
-        kind=np.array(
-            [Kind.FORMATIVE if k == EvidenceKind.FORMATIVE else Kind.SUMMATIVE for k in kind],
-            dtype=np.int8,
-        ),
-        weight=np.array(weight, dtype=np.float64),
-        due_at=np.array(
-            [np.datetime64(day, "s") if day is not None else _NAT for day in due],
-            dtype="datetime64[s]",
-        ),
-    )
-    estimates = policy_estimates(policy, columns)
+    estimates = policy_estimates(policy, engine_columns(rows))
     found = {}
     for pair_learner, pair_target, value, status, count in zip(
         estimates.learner.tolist(),
@@ -106,7 +86,7 @@ def _calculated(
         strict=True,
     ):
         calculated = None if np.isnan(value) else float(value)
-        found[(pair_learner, pair_target)] = (calculated, Status(status).label, int(count))
+        found[(pair_learner, pair_target)] = (calculated, EstimateStatus(status), int(count))
     return found
 
 
@@ -128,14 +108,12 @@ def _calculate_scored(
     organization_of: dict[int, int | None],
     policies: Policies,
     keep: Callable[[Pair], bool] | None = None,
-) -> tuple[dict[Pair, tuple[float | None, str, int]], int]:
+) -> tuple[dict[Pair, tuple[float | None, EstimateStatus, int]], int]:
     """(learner, target) → (level, status, count) from the scored pieces of ``evidence``
     (of the pairs ``keep`` accepts), and how many pieces counted. Rows stream in
     (assessed_at, id) order, the order the incremental path sorts by, so ties break alike."""
     scored = (
-        evidence.filter(mark=Mark.SCORED)
-        .order_by("assessed_at", "id")
-        .values_list("learner_id", "target_id", "level", "assessed_at", "kind", "weight", "due_on")
+        evidence.filter(mark=Mark.SCORED).order_by("assessed_at", "id").values_list(*ROW_FIELDS)
     )
     rows_by_org: dict[int | None, list[tuple]] = defaultdict(list)
     evidence_rows = 0
@@ -143,7 +121,7 @@ def _calculate_scored(
         if keep is None or keep((row[0], row[1])):
             rows_by_org[organization_of[row[0]]].append(row)
             evidence_rows += 1
-    calculated: dict[Pair, tuple[float | None, str, int]] = {}
+    calculated: dict[Pair, tuple[float | None, EstimateStatus, int]] = {}
     for org_id, rows in rows_by_org.items():
         calculated.update(_calculated(rows, policies[org_id]))
     return calculated, evidence_rows
@@ -177,7 +155,7 @@ def _store(
     *,
     pairs: set[Pair],
     existing: dict[Pair, Estimate],
-    calculated: dict[Pair, tuple[float | None, str, int]],
+    calculated: dict[Pair, tuple[float | None, EstimateStatus, int]],
     organization_of: dict[int, int | None],
     policies: Policies,
     reason: str,
@@ -189,7 +167,7 @@ def _store(
     created, changed = [], []
     for pair in pairs | set(existing):
         policy = policies[organization_of[pair[0]]]
-        level, status, count = calculated.get(pair, (None, Status.NOT_STARTED.label, 0))
+        level, status, count = calculated.get(pair, (None, EstimateStatus.NOT_STARTED, 0))
         value: Value = (level, status, policy.method, policy.version, count)
         estimate = existing.get(pair)
         if estimate is None:
@@ -251,7 +229,7 @@ def estimates_recompute(
             reason=REASON,
         )
         Estimate.objects.filter(learner__in=scope).update(computed_at=now)
-    estimates_recomputed.send(sender=Estimate, learner_ids=set(organization_of), now=now)
+    estimates_changed.send(sender=Estimate, pairs=frozenset(all_pairs | set(existing)), now=now)
     return RecomputeResult(
         learners=len(organization_of),
         evidence=evidence_rows,
@@ -266,7 +244,7 @@ def estimates_recompute_pairs(*, pairs: set[Pair], reason: str) -> RecomputeResu
     """Recalculate just these (learner id, target id) pairs, once each: what a bulk write
     of evidence touched. Like the incremental refresh it leaves overrides alone and
     refreshes ``computed_at``; unlike it, an estimate whose value did not change gets no
-    new audit record. Sends ``estimates_recomputed`` once for the learners touched."""
+    new audit record. Sends ``estimates_changed`` once for all the pairs."""
     started = time.perf_counter()
     learner_ids = {learner for learner, _ in pairs}
     target_ids = {target for _, target in pairs}
@@ -296,7 +274,7 @@ def estimates_recompute_pairs(*, pairs: set[Pair], reason: str) -> RecomputeResu
         ids = [estimate.pk for estimate in existing.values()]
         for start in range(0, len(ids), _CHUNK):
             Estimate.objects.filter(pk__in=ids[start : start + _CHUNK]).update(computed_at=now)
-    estimates_recomputed.send(sender=Estimate, learner_ids=learner_ids, now=now)
+    estimates_changed.send(sender=Estimate, pairs=frozenset(pairs), now=now)
     return RecomputeResult(
         learners=len(learner_ids),
         evidence=evidence_rows,

@@ -20,6 +20,7 @@ from continuum.evidence.models import (
 from continuum.evidence.selectors.corrections import CORRECTABLE
 from continuum.evidence.services.estimates import estimate_refresh
 from continuum.evidence.services.scales import level_check, scales_for
+from continuum.evidence.signals import feedback_given
 from continuum.frameworks.models import FrameworkItem, ItemKind, ProficiencyScale
 from continuum.people.models import User
 
@@ -128,6 +129,8 @@ def evidence_record(
         evidence._history_user = scorer  # type: ignore[attr-defined]
         evidence.save()
         estimate_refresh(learner=learner, target=target)
+        if feedback.strip():
+            feedback_given.send(sender=Evidence, evidence=evidence)
     return evidence
 
 

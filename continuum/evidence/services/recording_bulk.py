@@ -6,8 +6,8 @@ Compared with calling ``evidence_record`` row by row, the result is the same evi
 (attempts numbered in row order) and the same estimates; the audit differs only in that an
 estimate gets one history record per batch ("Recalculated from evidence", and none when
 its value did not change) instead of one per row. Each new piece of evidence still gets
-its own history record and its ``post_save`` (so feedback notifies the family as before);
-the group flags are refreshed once through ``estimates_recomputed``.
+its own history record, and each one with feedback its ``feedback_given`` (so the family
+hears of it as before); ``estimates_changed`` is sent once for all the touched pairs.
 """
 
 from collections import Counter
@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import router, transaction
+from django.db import transaction
 from django.db.models import Count
-from django.db.models.signals import post_save
 from simple_history.utils import bulk_create_with_history
 
 from continuum.evidence.models import (
@@ -32,6 +31,7 @@ from continuum.evidence.models import (
 from continuum.evidence.services.recompute import estimates_recompute_pairs
 from continuum.evidence.services.recording import evidence_entry_check, evidence_values_check
 from continuum.evidence.services.scales import scales_for
+from continuum.evidence.signals import feedback_given
 from continuum.frameworks.models import FrameworkItem
 from continuum.people.models import User
 
@@ -149,27 +149,10 @@ def evidence_record_many(
         evidence = bulk_create_with_history(
             evidence, Evidence, batch_size=500, default_user=scorer, default_change_reason=reason
         )
-        _announce(evidence)
         estimates_recompute_pairs(
             pairs={(row.learner.pk, row.target.pk) for row in rows}, reason=ESTIMATE_REASON
         )
+        for piece in evidence:
+            if piece.feedback.strip():
+                feedback_given.send(sender=Evidence, evidence=piece)
     return evidence
-
-
-def _announce(evidence: list[Evidence]) -> None:
-    """Send each new piece's ``post_save``, as ``save()`` would, for the listeners of new
-    evidence (feedback notifications); its history record was written with it already."""
-    using = router.db_for_write(Evidence)
-    for piece in evidence:
-        piece.skip_history_when_saving = True  # type: ignore[attr-defined]
-        try:
-            post_save.send(
-                sender=Evidence,
-                instance=piece,
-                created=True,
-                update_fields=None,
-                raw=False,
-                using=using,
-            )
-        finally:
-            del piece.skip_history_when_saving  # type: ignore[attr-defined]

@@ -9,7 +9,9 @@ from datetime import UTC, datetime, timedelta
 from django.utils import timezone
 
 from continuum.evidence.models import Estimate, Evidence, EvidenceKind, Mark
-from continuum.evidence.services.estimates import _item, status_label
+from continuum.evidence.models import EstimateStatus as S
+from continuum.evidence.services.engine_input import engine_item
+from continuum.evidence.services.estimates import status_label
 from continuum.evidence.services.policy import DEFAULT_POLICY
 from continuum.frameworks.models import FrameworkItem, ItemKind, LearningArea
 from continuum.frameworks.tests.factories import item_create, scale_create, version_create
@@ -99,7 +101,7 @@ def gradebook_class_create(
                     )
                 )
             evidence += rows
-            scored = [_item(row) for row in rows if row.mark == Mark.SCORED]
+            scored = [engine_item(row) for row in rows if row.mark == Mark.SCORED]
             explained = policy_explanation(DEFAULT_POLICY, scored)
             estimate = explained.estimate if explained else None
             overridden = estimate is not None and rng.random() < 0.02
@@ -113,7 +115,7 @@ def gradebook_class_create(
                     evidence_count=len(scored),
                     computed_at=now,
                     override_level=4 if overridden else None,
-                    override_status="advanced" if overridden else "",
+                    override_status=S.ADVANCED if overridden else None,
                     override_reason="Showed it in the science fair" if overridden else "",
                     overridden_by=educator if overridden else None,
                     overridden_at=now if overridden else None,

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from continuum.evidence.models import Estimate, Evidence, EvidenceKind, Mark
+from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.selectors.corrections import correction_list
 from continuum.evidence.services.recording import evidence_record, evidence_update
 from continuum.evidence.services.scales import scales_for
@@ -41,9 +42,9 @@ def estimate_of(world, sample) -> Estimate:
 def test_correcting_a_score_recomputes_the_estimate_and_keeps_who_why_and_the_old_value(
     world, sample, scored
 ):
-    assert estimate_of(world, sample).status == "not yet"
+    assert estimate_of(world, sample).status == S.NOT_YET
     correct(world, scored, level=3)
-    assert estimate_of(world, sample).status == "proficient"
+    assert estimate_of(world, sample).status == S.PROFICIENT
     before, after = scored.history.order_by("history_date")
     assert (before.level, after.level) == (2, 3)
     assert (after.history_user, after.history_change_reason) == (
@@ -151,7 +152,7 @@ def test_the_educator_corrects_from_the_page_and_returns_to_the_recalculated_est
     )
     scored.refresh_from_db()
     assert (scored.level, scored.assessed_at) == (3, MONDAY)  # same day: the moment is kept
-    assert estimate_of(world, sample).status == "proficient"
+    assert estimate_of(world, sample).status == S.PROFICIENT
 
 
 def test_a_correction_without_a_reason_shows_the_error_on_the_form(client, world, sample, scored):

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from continuum.evidence.models import Artifact, Estimate, Evidence
+from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.services.portfolio import (
     artifact_return,
     artifact_upload,
@@ -110,7 +111,7 @@ def test_the_educator_accepts_work_as_evidence_at_a_level(world, sample):
     assert (artifact.status, artifact.reviewed_by) == ("validated", world["erin"])
     evidence = Evidence.objects.get()
     assert (evidence.source, evidence.level, evidence.artifact) == ("portfolio", 3, artifact)
-    assert Estimate.objects.get(target=sample["N.1.a"]).status == "proficient"
+    assert Estimate.objects.get(target=sample["N.1.a"]).status == S.PROFICIENT
 
 
 def test_accepting_refuses_a_level_off_the_scale_and_changes_nothing(world, sample):

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from continuum.evidence.models import Estimate, Evidence, Reassessment
+from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.services.reassessment import (
     reassessment_complete,
     reassessment_decline,
@@ -99,7 +100,7 @@ def test_scheduling_then_recording_a_4_raises_the_not_yet(world, not_yet):
     assert (evidence.source, evidence.level, evidence.scorer) == ("reassessment", 4, world["erin"])
     estimate = Estimate.objects.get(learner=world["lena"], target=not_yet)
     assert estimate.level == pytest.approx(0.65 * 4 + 0.35 * 1)
-    assert estimate.status == "approaching"
+    assert estimate.status == S.APPROACHING
 
 
 def test_a_reassessment_can_be_moved_to_another_time(world, not_yet):

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
 from continuum.evidence.models import Estimate, Evidence, GradingPolicyRecord, Mark
+from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.services.estimates import estimate_override, estimate_refresh
 from continuum.evidence.services.recompute import (
     estimates_recompute,
@@ -18,6 +19,9 @@ from continuum.mastery import GradingPolicy
 
 START = datetime(2026, 9, 7, 8, tzinfo=UTC)
 TARGETS = ("N.1.a", "N.1.b", "N.1.c", "N.2.a", "SEL.1.a")
+
+# No status has this value: it marks rows the recompute must rewrite.
+STALE = 99
 
 
 def _random_evidence(world, sample, seed: int, rows: int = 60) -> None:
@@ -73,7 +77,7 @@ def test_batch_recompute_agrees_exactly_with_the_incremental_path(world, sample,
     _random_evidence(world, sample, seed)
     incremental = _snapshot()
     assert incremental
-    Estimate.objects.update(level=None, status="stale", method="", evidence_count=99)
+    Estimate.objects.update(level=None, status=STALE, method="", evidence_count=99)
     result = estimates_recompute(school=world["school"])
     assert _snapshot() == incremental
     assert result.estimates == len(incremental)
@@ -113,31 +117,31 @@ def test_an_estimate_whose_evidence_is_gone_becomes_not_started(world, sample):
     Evidence.objects.all().delete()
     estimates_recompute(learners=[world["lena"]])
     estimate = Estimate.objects.get()
-    assert (estimate.level, estimate.status, estimate.evidence_count) == (None, "not started", 0)
+    assert (estimate.level, estimate.status, estimate.evidence_count) == (None, S.NOT_STARTED, 0)
 
 
 def test_recompute_is_scoped_to_the_school_or_learners(world, sample):
     _random_evidence(world, sample, 4, rows=20)
-    Estimate.objects.update(status="stale")
+    Estimate.objects.update(status=STALE)
     estimates_recompute(learners=[world["lena"]])
-    assert not Estimate.objects.filter(learner=world["lena"], status="stale").exists()
-    assert Estimate.objects.filter(learner=world["omar"], status="stale").exists()
+    assert not Estimate.objects.filter(learner=world["lena"], status=STALE).exists()
+    assert Estimate.objects.filter(learner=world["omar"], status=STALE).exists()
 
 
 def test_the_command_recomputes_a_school(world, sample, capsys):
     _random_evidence(world, sample, 5, rows=10)
-    Estimate.objects.update(status="stale")
+    Estimate.objects.update(status=STALE)
     call_command("recompute_estimates", "--school", str(world["school"].pk))
-    assert not Estimate.objects.filter(status="stale").exists()
+    assert not Estimate.objects.filter(status=STALE).exists()
     assert "Recomputed" in capsys.readouterr().out
 
 
 def test_only_the_schools_leaders_may_queue_a_recompute(world, sample, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     _random_evidence(world, sample, 6, rows=10)
-    Estimate.objects.update(status="stale")
+    Estimate.objects.update(status=STALE)
     for name in ("erin", "cora", "lena"):
         with pytest.raises(PermissionDenied):
             estimates_recompute_request(school=world["school"], by=world[name])
     estimates_recompute_request(school=world["school"], by=world["leo"])
-    assert not Estimate.objects.filter(status="stale").exists()
+    assert not Estimate.objects.filter(status=STALE).exists()

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from continuum.evidence.models import Estimate, Evidence, Mark
+from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.services.estimates import estimate_explain, estimate_override
 from continuum.evidence.services.recording import evidence_record, evidence_update
 
@@ -29,16 +30,16 @@ def test_recording_evidence_updates_the_estimate_with_the_policy_method(world, s
     estimate = Estimate.objects.get(learner=world["lena"], target=sample["N.1.a"])
     assert estimate.method == "decaying_average"
     assert estimate.level == pytest.approx(0.65 * 4 + 0.35 * 2)  # 3.3
-    assert estimate.status == "proficient"
+    assert estimate.status == S.PROFICIENT
     assert estimate.evidence_count == 2
 
 
 def test_a_not_yet_is_a_level_and_later_evidence_raises_it(world, sample):
     record(world, sample, 1)
-    assert Estimate.objects.get(learner=world["lena"]).status == "not yet"
+    assert Estimate.objects.get(learner=world["lena"]).status == S.NOT_YET
     record(world, sample, 4, days=7, source="reassessment")
     record(world, sample, 4, days=14, source="reassessment")
-    assert Estimate.objects.get(learner=world["lena"]).status in {"proficient", "advanced"}
+    assert Estimate.objects.get(learner=world["lena"]).status in {S.PROFICIENT, S.ADVANCED}
 
 
 def test_missing_and_excused_never_count_as_zero(world, sample):
@@ -103,7 +104,7 @@ def test_an_override_shows_beside_the_calculation_with_its_reason(world, sample)
         by=world["erin"],
         reason="Showed it in a conference",
     )
-    assert (estimate.level, estimate.shown_level, estimate.shown_status) == (2, 3, "proficient")
+    assert (estimate.level, estimate.shown_level, estimate.shown_status) == (2, 3, S.PROFICIENT)
     assert estimate.history.first().history_change_reason == "Showed it in a conference"
 
 

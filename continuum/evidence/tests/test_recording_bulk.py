@@ -17,6 +17,7 @@ from continuum.evidence.models import (
     GradingPolicyRecord,
     Mark,
 )
+from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.services.estimates import estimate_override
 from continuum.evidence.services.recording import evidence_record
 from continuum.evidence.services.recording_bulk import (
@@ -24,7 +25,7 @@ from continuum.evidence.services.recording_bulk import (
     RowsRefusedError,
     evidence_record_many,
 )
-from continuum.evidence.signals import estimates_recomputed
+from continuum.evidence.signals import estimates_changed
 from continuum.mastery import GradingPolicy
 from continuum.notifications.models import Notification
 from continuum.people.models import Enrollment, Role, User
@@ -221,7 +222,7 @@ def test_each_piece_is_audited_with_the_scorer_and_reason_and_the_override_is_ke
             "CSV import",
         )
     estimate = Estimate.objects.get(learner=lena, target=sample["N.1.b"])
-    assert (estimate.status, estimate.evidence_count) == ("not yet", 2)
+    assert (estimate.status, estimate.evidence_count) == (S.NOT_YET, 2)
     assert (estimate.override_level, estimate.override_reason) == (4, "Oral")
     assert estimate.history.first().history_change_reason == "Recalculated from evidence"
 
@@ -246,15 +247,16 @@ def test_feedback_recorded_in_bulk_notifies_the_learner_and_guardian_once(classr
     ]
 
 
-def test_the_group_flags_hear_once_about_every_learner_touched(classroom, sample):
+def test_the_group_flags_hear_once_about_every_learner_target_touched(classroom, sample):
     heard = []
 
-    def listener(sender, learner_ids, now, **kwargs):
-        heard.append(set(learner_ids))
+    def listener(sender, pairs, now, **kwargs):
+        heard.append(set(pairs))
 
-    estimates_recomputed.connect(listener, dispatch_uid="test_bulk_listener")
+    rows = _cycle(classroom, sample, 6)
+    estimates_changed.connect(listener, dispatch_uid="test_bulk_listener")
     try:
-        evidence_record_many(rows=_cycle(classroom, sample, 6), scorer=classroom["erin"])
+        evidence_record_many(rows=rows, scorer=classroom["erin"])
     finally:
-        estimates_recomputed.disconnect(dispatch_uid="test_bulk_listener")
-    assert heard == [{learner.pk for learner in classroom["learners"]}]
+        estimates_changed.disconnect(dispatch_uid="test_bulk_listener")
+    assert heard == [{(row.learner.pk, row.target.pk) for row in rows}]

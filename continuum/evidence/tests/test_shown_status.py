@@ -4,6 +4,7 @@ calculated value, in SQL (the queryset) and in Python (the model) alike."""
 from django.utils import timezone
 
 from continuum.evidence.models import Estimate
+from continuum.evidence.models import EstimateStatus as S
 
 
 def _estimate(learner, target, status, override=None):
@@ -14,23 +15,23 @@ def _estimate(learner, target, status, override=None):
         status=status,
         computed_at=timezone.now(),
         override_level=3.0 if override else None,
-        override_status=override or "",
+        override_status=override,
     )
 
 
 def test_the_override_decides_what_is_shown_in_sql_and_in_python(world, sample):
     lena, omar = world["lena"], world["omar"]
-    overridden = _estimate(lena, sample["N.1.a"], "not yet", override="proficient")
-    calculated = _estimate(omar, sample["N.1.a"], "not yet")
+    overridden = _estimate(lena, sample["N.1.a"], S.NOT_YET, override=S.PROFICIENT)
+    calculated = _estimate(omar, sample["N.1.a"], S.NOT_YET)
     shown = dict(Estimate.objects.with_shown().values_list("pk", "shown"))
-    assert shown == {overridden.pk: "proficient", calculated.pk: "not yet"}
-    assert [overridden.shown_status, calculated.shown_status] == ["proficient", "not yet"]
+    assert shown == {overridden.pk: S.PROFICIENT, calculated.pk: S.NOT_YET}
+    assert [overridden.shown_status, calculated.shown_status] == [S.PROFICIENT, S.NOT_YET]
 
 
 def test_at_least_proficient_follows_the_shown_status(world, sample):
     lena, omar = world["lena"], world["omar"]
-    _estimate(lena, sample["N.1.a"], "not yet", override="advanced")
-    _estimate(lena, sample["N.1.b"], "proficient", override="approaching")
-    _estimate(omar, sample["N.1.a"], "proficient")
+    _estimate(lena, sample["N.1.a"], S.NOT_YET, override=S.ADVANCED)
+    _estimate(lena, sample["N.1.b"], S.PROFICIENT, override=S.APPROACHING)
+    _estimate(omar, sample["N.1.a"], S.PROFICIENT)
     met = set(Estimate.objects.at_least_proficient().values_list("learner__username", "target_id"))
     assert met == {("lena", sample["N.1.a"].pk), ("omar", sample["N.1.a"].pk)}

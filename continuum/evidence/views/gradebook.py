@@ -154,7 +154,7 @@ def _explain_context(request, section: Section, learner: User, target: Framework
         "target": target,
         "explained": explained,
         "estimate": estimate,
-        "rows": selectors.contribution_rows(explained, policy),
+        "rows": selectors.contribution_rows(explained),
         "policy": policy,
         "method_label": policy.method.replace("_", " "),
         "what_if": sorted(explained.what_if.items()),

@@ -5,25 +5,26 @@ import pytest
 from django.utils import translation
 
 from continuum.family import plain
+from continuum.mastery import Status
 
 
 def test_every_status_has_words_and_none_are_numbers():
     assert {status: plain.status_in_words(status) for status in plain.STATUS_WORDS} == {
-        "not started": "not started yet",
-        "not yet": "not yet",
-        "approaching": "getting close",
-        "proficient": "can do it",
-        "advanced": "can do it with depth",
+        Status.NOT_STARTED: "not started yet",
+        Status.NOT_YET: "not yet",
+        Status.APPROACHING: "getting close",
+        Status.PROFICIENT: "can do it",
+        Status.ADVANCED: "can do it with depth",
     }
-    assert plain.status_in_words("mystery") == "no estimate yet"
+    assert plain.status_in_words(99) == "no estimate yet"
 
 
 def test_the_words_are_spanish_in_spanish():
     with translation.override("es"):
-        assert plain.status_in_words("approaching") == "casi lo logra"
-        assert plain.status_in_words("proficient") == "lo puede hacer"
-        assert plain.status_in_words("advanced") == "lo puede hacer con profundidad"
-        assert plain.status_in_words("not yet") == "todavía no"
+        assert plain.status_in_words(Status.APPROACHING) == "casi lo logra"
+        assert plain.status_in_words(Status.PROFICIENT) == "lo puede hacer"
+        assert plain.status_in_words(Status.ADVANCED) == "lo puede hacer con profundidad"
+        assert plain.status_in_words(Status.NOT_YET) == "todavía no"
 
 
 def test_a_single_score_is_read_against_its_scale():
@@ -49,22 +50,24 @@ def test_help_at_home_quotes_the_descriptor_or_the_statement_and_nothing_else():
     text = plain.help_at_home(
         name="Lena",
         statement="I can find equal ratios",
-        status="approaching",
+        status=Status.APPROACHING,
         descriptor="Finds equivalent ratios with a table",
     )
     assert text == (
         "Lena is getting close. Ask them to explain, step by step, how they do it. "
         "When they can do it, it looks like this: “Finds equivalent ratios with a table”"
     )
-    assert plain.help_at_home(name="L", statement="I can S", status="not yet") == (
+    assert plain.help_at_home(name="L", statement="I can S", status=Status.NOT_YET) == (
         "Ask L to show you what they have tried so far. The goal: “I can S”"
     )
-    assert "learn next" in plain.help_at_home(name="L", statement="S", status="not started")
+    assert "learn next" in plain.help_at_home(name="L", statement="S", status=Status.NOT_STARTED)
 
 
 def test_help_at_home_in_spanish_keeps_the_framework_text_as_written():
     with translation.override("es"):
-        text = plain.help_at_home(name="Lena", statement="I can scale a recipe", status="not yet")
+        text = plain.help_at_home(
+            name="Lena", statement="I can scale a recipe", status=Status.NOT_YET
+        )
     assert text == (
         "Pida a Lena que le muestre lo que ha intentado hasta ahora. "
         "La meta: “I can scale a recipe”"

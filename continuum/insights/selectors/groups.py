@@ -5,9 +5,10 @@ from datetime import datetime, timedelta
 
 from django.db.models import Prefetch, QuerySet
 
-from continuum.evidence.models import Estimate
+from continuum.evidence.models import Estimate, EstimateStatus
 from continuum.frameworks.models import FrameworkItem
 from continuum.insights.models import Group, GroupMembership
+from continuum.mastery import Status
 from continuum.mastery.grouping import (
     NEEDS,
     Grouping,
@@ -47,31 +48,32 @@ def group_get(*, group_id: int) -> Group:
 @dataclass(frozen=True)
 class Member:
     learner: User
-    status: str
+    status: EstimateStatus
     level: float | None
 
     @property
     def css(self) -> str:
-        return self.status.replace(" ", "-")
+        return self.status.slug
 
 
 def group_members(*, group: Group) -> list[Member]:
     """The members with their current shown status on the group's target."""
     learners = list(group.learners.order_by("last_name", "first_name", "pk"))
-    found = dict(
-        (learner_id, (status, level))
+    found = {
+        learner_id: (EstimateStatus(status), level)
         for learner_id, status, level in Estimate.objects.filter(
             learner__in=learners, target=group.target
         )
         .with_shown()
         .values_list("learner_id", "shown", "level_shown")
-    )
-    return [Member(learner, *found.get(learner.pk, ("not started", None))) for learner in learners]
+    }
+    not_started = (EstimateStatus.NOT_STARTED, None)
+    return [Member(learner, *found.get(learner.pk, not_started)) for learner in learners]
 
 
 def section_needs(
     *, section: Section, target: FrameworkItem
-) -> list[tuple[User, str, float | None]]:
+) -> list[tuple[User, EstimateStatus, float | None]]:
     """Learners of the section who are not yet or approaching on the target, lowest first."""
     learners = {learner.pk: learner for learner in section.learners.all()}
     rows = (
@@ -81,7 +83,7 @@ def section_needs(
         .values_list("learner_id", "shown", "level_shown")
     )
     return sorted(
-        ((learners[pk], status, level) for pk, status, level in rows),
+        ((learners[pk], EstimateStatus(status), level) for pk, status, level in rows),
         key=lambda need: (NEEDS.index(need[1]), need[2] or 0.0, need[0].last_name),
     )
 
@@ -111,7 +113,7 @@ def group_suggestions(*, section: Section, targets: list[FrameworkItem]) -> list
     )
     for learner_id, target_id, status, level in rows:
         if (target_id, learner_id) not in grouped:
-            needs[target_id].append(Need(learner_id, status, level))
+            needs[target_id].append(Need(learner_id, Status(status), level))
     found = []
     for target in targets:
         suggestions = suggested_groups(

@@ -18,27 +18,30 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from continuum.evidence.models import SHOWN_LEVEL, Estimate, shown_status_in
-from continuum.evidence.selectors.gradebook import ABBREVIATIONS, gradebook_targets
+from continuum.evidence.models import (
+    SHOWN_LEVEL,
+    STARTED_STATUSES,
+    Estimate,
+    EstimateStatus,
+    shown_status_in,
+)
+from continuum.evidence.selectors.gradebook import gradebook_targets
 from continuum.frameworks.models import Framework, FrameworkItem, ItemKind, LearningArea
 from continuum.mastery.struggle import Struggle, Tally, struggling_targets
 from continuum.people.models import Organization, Role, Section
 
-STATUSES = ("not yet", "approaching", "proficient", "advanced")
-NEEDS = ("not yet", "approaching")
+NOT_YET, APPROACHING = EstimateStatus.NOT_YET, EstimateStatus.APPROACHING
+NEEDS = (NOT_YET, APPROACHING)
 ROW_SORTS = ("name", "not_yet", "level")
 LEGEND = [
-    ("not-yet", "NY", "not yet"),
-    ("approaching", "AP", "approaching"),
-    ("proficient", "P", "proficient"),
-    ("advanced", "AD", "advanced"),
-    ("not-started", "–", "not started"),
+    *((status.slug, status.short, status.label) for status in STARTED_STATUSES),
+    (EstimateStatus.NOT_STARTED.slug, "–", EstimateStatus.NOT_STARTED.label),
 ]
 
 # One column per status, so the school map is one row per target × section.
 _STATUS_COUNTS = {
-    f"n_{status.replace(' ', '_')}": Count("pk", filter=shown_status_in(status))
-    for status in STATUSES
+    f"n_{status.name.lower()}": Count("pk", filter=shown_status_in(status))
+    for status in STARTED_STATUSES
 }
 
 
@@ -50,7 +53,7 @@ class Counts:
     level_sum: float = 0.0
     level_count: int = 0
 
-    def add(self, status: str, level: float | None) -> None:
+    def add(self, status: EstimateStatus, level: float | None) -> None:
         self.by_status[status] += 1
         if level is not None:
             self.level_sum += level
@@ -62,17 +65,17 @@ class Counts:
 
     @property
     def not_yet(self) -> int:
-        return self.by_status["not yet"]
+        return self.by_status[NOT_YET]
 
     @property
     def listed(self) -> list[tuple[str, str, int]]:
         """(css, abbreviation, count) for each status, in scale order."""
-        return [(s.replace(" ", "-"), ABBREVIATIONS[s], self.by_status[s]) for s in STATUSES]
+        return [(s.slug, s.short, self.by_status[s]) for s in STARTED_STATUSES]
 
 
 @dataclass
 class Cell:
-    status: str = "not started"
+    status: EstimateStatus = EstimateStatus.NOT_STARTED
     level: float | None = None
     attempts: int = 0
     href: str = ""
@@ -80,11 +83,11 @@ class Cell:
 
     @property
     def css(self) -> str:
-        return self.status.replace(" ", "-")
+        return self.status.slug
 
     @property
     def abbreviation(self) -> str:
-        return ABBREVIATIONS.get(self.status, "") or "–"
+        return self.status.short or "–"
 
     @property
     def level_text(self) -> str:
@@ -96,7 +99,7 @@ class Cell:
         thousands of cells and a template loop with translations per cell is slow."""
         if self.counts is None:
             shown = f"{self.level_text} {self.abbreviation}".strip()
-            spoken = f"{self.status} {self.level_text}".strip()
+            spoken = f"{self.status.label} {self.level_text}".strip()
             if self.attempts:
                 spoken += (
                     ", " + ngettext("%d attempt", "%d attempts", self.attempts) % self.attempts
@@ -109,11 +112,11 @@ class Cell:
                 "median %(status)s; %(ny)d not yet, %(ap)d approaching, %(p)d proficient, "
                 "%(ad)d advanced"
             ) % {
-                "status": self.status,
+                "status": self.status.label,
                 "ny": not_yet,
-                "ap": self.counts.by_status["approaching"],
-                "p": self.counts.by_status["proficient"],
-                "ad": self.counts.by_status["advanced"],
+                "ap": self.counts.by_status[APPROACHING],
+                "p": self.counts.by_status[EstimateStatus.PROFICIENT],
+                "ad": self.counts.by_status[EstimateStatus.ADVANCED],
             }
         # Safe: numbers, fixed words, and the one sentence escaped.
         return mark_safe(
@@ -203,9 +206,10 @@ def section_heatmap(
     for learner in learners:
         row = Line(subject=learner, label=f"{learner.last_name}, {learner.first_name}")
         for target, column in zip(targets, columns, strict=True):
-            status, level, tries = found.get((learner.pk, target.pk), ("not started", None, 0))
+            shown, level, tries = found.get((learner.pk, target.pk), (0, None, 0))
+            status = EstimateStatus(shown)
             row.cells.append(Cell(status, level, tries, base.format(learner.pk, target.pk)))
-            if status in STATUSES:
+            if status in STARTED_STATUSES:
                 row.counts.add(status, level)
                 column.counts.add(status, level)
                 if status in NEEDS:
@@ -224,7 +228,7 @@ def _struggles(lines: list[Line], attempts: dict[int, Counter]):
             target=pk,
             learners=sum(line.counts.by_status.values()),
             not_yet=line.counts.not_yet,
-            approaching=line.counts.by_status["approaching"],
+            approaching=line.counts.by_status[APPROACHING],
             attempts=dict(attempts.get(pk, {})),
         )
         for pk, line in by_id.items()
@@ -266,7 +270,7 @@ def school_heatmap(
     for target_id, section_id, *by_status, level_sum, levelled in aggregated:
         if not any(by_status):
             continue
-        counts = Counts(Counter(dict(zip(STATUSES, by_status, strict=True))))
+        counts = Counts(Counter(dict(zip(STARTED_STATUSES, by_status, strict=True))))
         counts.level_sum, counts.level_count = level_sum or 0.0, levelled
         cells[target_id, section_id] = counts
     used = {section_id for _, section_id in cells}
@@ -296,9 +300,9 @@ def _merge(into: Counts, counts: Counts) -> None:
 
 def _summary_cell(counts: Counts, link: str, target: FrameworkItem) -> Cell:
     total = sum(counts.by_status.values())
-    status = "not started"
+    status = EstimateStatus.NOT_STARTED
     seen = 0
-    for candidate in STATUSES:  # the median learner's status
+    for candidate in STARTED_STATUSES:  # the median learner's status
         seen += counts.by_status[candidate]
         if total and seen * 2 >= total:
             status = candidate
@@ -309,7 +313,7 @@ def _summary_cell(counts: Counts, link: str, target: FrameworkItem) -> Cell:
 
 def _school_struggles(school: Organization, targets: list[FrameworkItem]):
     """Targets where many of the school's learners struggle: one grouped query."""
-    tally: dict[int, dict] = {t.pk: {"n": 0, "not yet": 0, "approaching": 0} for t in targets}
+    tally: dict[int, dict] = {t.pk: {"n": 0, NOT_YET: 0, APPROACHING: 0} for t in targets}
     attempts: dict[int, Counter] = {t.pk: Counter() for t in targets}
     rows = (
         Estimate.objects.filter(
@@ -323,13 +327,12 @@ def _school_struggles(school: Organization, targets: list[FrameworkItem]):
     for target_id, evidence_count, not_yet, approaching, proficient, advanced in rows:
         counts = tally[target_id]
         counts["n"] += not_yet + approaching + proficient + advanced
-        counts["not yet"] += not_yet
-        counts["approaching"] += approaching
+        counts[NOT_YET] += not_yet
+        counts[APPROACHING] += approaching
         if not_yet + approaching:
             attempts[target_id][evidence_count] += not_yet + approaching
     by_id = {t.pk: t for t in targets}
     ranked = struggling_targets(
-        Tally(pk, c["n"], c["not yet"], c["approaching"], dict(attempts[pk]))
-        for pk, c in tally.items()
+        Tally(pk, c["n"], c[NOT_YET], c[APPROACHING], dict(attempts[pk])) for pk, c in tally.items()
     )
     return [(s, by_id[s.target]) for s in ranked]

@@ -6,6 +6,7 @@ target (``group_flag_refresh``); the flag clears if a member falls back.
 """
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +17,8 @@ from continuum.evidence.models import Estimate
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.insights.models import Group, GroupMembership
 from continuum.people.models import Section, User
+
+_CHUNK = 900  # learner ids per query, under every database's limit on query parameters
 
 
 def _check(by: User, section: Section) -> None:
@@ -105,17 +108,16 @@ def group_flag_refresh(*, group: Group, now: datetime) -> bool:
     return flagged
 
 
-def groups_flags_refresh(*, learner_ids: Iterable[int], now: datetime) -> None:
-    """After a batch recompute: refresh every active group with one of these learners."""
-    for group in Group.objects.filter(
-        status=Group.Status.ACTIVE, memberships__learner_id__in=list(learner_ids)
-    ).distinct():
-        group_flag_refresh(group=group, now=now)
-
-
-def group_flags_refresh_for(*, learner_id: int, target_id: int, now: datetime) -> None:
-    """After a learner's estimate on a target changed: refresh their active groups on it."""
-    for group in Group.objects.filter(
-        status=Group.Status.ACTIVE, target_id=target_id, memberships__learner_id=learner_id
-    ):
+def groups_flags_refresh(*, pairs: AbstractSet[tuple[int, int]], now: datetime) -> None:
+    """After the estimates of these (learner id, target id) pairs changed (evidence, an
+    override, a batch recompute): refresh every active group in which one of those learners
+    is a member on that target."""
+    learner_ids = sorted({learner_id for learner_id, _ in pairs})
+    touched: set[int] = set()
+    for start in range(0, len(learner_ids), _CHUNK):
+        memberships = GroupMembership.objects.filter(
+            group__status=Group.Status.ACTIVE, learner_id__in=learner_ids[start : start + _CHUNK]
+        ).values_list("group_id", "learner_id", "group__target_id")
+        touched |= {group for group, learner, target in memberships if (learner, target) in pairs}
+    for group in Group.objects.filter(pk__in=touched).order_by("pk"):
         group_flag_refresh(group=group, now=now)

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from continuum.evidence.models import Estimate
+from continuum.evidence.models import EstimateStatus as S
 from continuum.frameworks.models import Framework, FrameworkItem, ItemKind
 from continuum.frameworks.tests.factories import item_create, scale_create, version_create
 from continuum.people.models import Enrollment, Organization, Role, Section, User
 
-STATUS_OF_LEVEL = [(1.5, "not yet"), (2.5, "approaching"), (3.5, "proficient"), (9, "advanced")]
+STATUS_OF_LEVEL = [(1.5, S.NOT_YET), (2.5, S.APPROACHING), (3.5, S.PROFICIENT), (9, S.ADVANCED)]
 
 
 @dataclass
@@ -27,7 +28,7 @@ class School:
     learners: list[User]
 
 
-def status_of(level: float) -> str:
+def status_of(level: float) -> S:
     return next(status for cut, status in STATUS_OF_LEVEL if level < cut)
 
 

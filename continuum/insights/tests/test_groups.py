@@ -13,7 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from continuum.evidence.models import Estimate, Evidence
+from continuum.evidence.models import EstimateStatus as S
+from continuum.evidence.services.estimates import estimate_override
 from continuum.evidence.services.recompute import estimates_recompute
+from continuum.evidence.services.recording import evidence_record
 from continuum.frameworks.tests.factories import sample_framework
 from continuum.insights.models import Group
 from continuum.insights.selectors.groups import (
@@ -27,13 +30,19 @@ from continuum.people.models import Enrollment, Role, User
 NOW = timezone.now()
 
 
-def _estimate(learner, target, level: float, status: str) -> Estimate:
+def _estimate(learner, target, level: float, status: S) -> Estimate:
     estimate, _ = Estimate.objects.update_or_create(
         learner=learner,
         target=target,
         defaults={"level": level, "status": status, "computed_at": NOW},
     )
     return estimate
+
+
+def _override(klass, learner, target, level: float) -> None:
+    estimate_override(
+        learner=learner, target=target, level=level, by=klass["erin"], reason="Oral check"
+    )
 
 
 @pytest.fixture
@@ -47,8 +56,8 @@ def klass(world):
         Enrollment.objects.create(section=world["math_a"], learner=learner)
         learners.append(learner)
     for n, learner in enumerate(learners):
-        _estimate(learner, sample["N.1.a"], 1 + n * 0.2, "not yet")
-        _estimate(learner, sample["N.1.b"], 3.2, "proficient")
+        _estimate(learner, sample["N.1.a"], 1 + n * 0.2, S.NOT_YET)
+        _estimate(learner, sample["N.1.b"], 3.2, S.PROFICIENT)
     return {"sample": sample, "learners": learners, **world}
 
 
@@ -110,13 +119,15 @@ def test_a_group_is_flagged_to_dissolve_once_every_member_is_proficient(klass):
         now=NOW,
     )
     assert group.dissolve_flagged_at is None
-    _estimate(members[0], target, 3.1, "proficient")
+    evidence_record(
+        learner=members[0], target=target, scorer=klass["erin"], level=4, assessed_at=NOW
+    )
     group.refresh_from_db()
     assert group.dissolve_flagged_at is None
-    _estimate(members[1], target, 3.4, "proficient")
+    _override(klass, members[1], target, 3.4)
     group.refresh_from_db()
     assert group.dissolve_flagged_at is not None
-    _estimate(members[1], target, 2.4, "approaching")  # later evidence lowered it
+    _override(klass, members[1], target, 2.4)  # a later check lowered it
     group.refresh_from_db()
     assert group.dissolve_flagged_at is None
 

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from continuum.evidence.models import Estimate
+from continuum.evidence.models import EstimateStatus as S
 from continuum.insights.selectors.heatmap import school_heatmap, section_heatmap
 from continuum.insights.tests.factories import school_create
 
@@ -24,7 +25,7 @@ def test_the_section_heatmap_shows_every_learner_and_target_with_counts(small):
     for row in heatmap.rows:
         stored = Estimate.objects.filter(learner=row.subject, target__in=small.targets)
         assert sum(row.counts.by_status.values()) == stored.count()
-        assert row.counts.not_yet == stored.filter(status="not yet").count()
+        assert row.counts.not_yet == stored.filter(status=S.NOT_YET).count()
 
 
 def test_an_override_is_what_the_heatmap_shows(small):
@@ -32,14 +33,14 @@ def test_an_override_is_what_the_heatmap_shows(small):
     Estimate.objects.update_or_create(
         learner=learner,
         target=target,
-        defaults={"level": 1.0, "status": "not yet", "computed_at": "2026-10-01T00:00Z"},
+        defaults={"level": 1.0, "status": S.NOT_YET, "computed_at": "2026-10-01T00:00Z"},
     )
     Estimate.objects.filter(learner=learner, target=target).update(
-        override_level=4, override_status="advanced", override_reason="Portfolio"
+        override_level=4, override_status=S.ADVANCED, override_reason="Portfolio"
     )
     heatmap = section_heatmap(section=small.sections[0], framework=small.framework)
     row = next(r for r in heatmap.rows if r.subject == learner)
-    assert row.cells[0].status == "advanced"
+    assert row.cells[0].status == S.ADVANCED
     assert row.cells[0].href == reverse("learner_estimate", args=[learner.pk, target.pk])
 
 
@@ -76,7 +77,7 @@ def test_the_school_heatmap_counts_each_section(small):
             target=first.subject, learner__enrollments__section=column.subject
         )
         assert cell.counts is not None
-        assert cell.counts.not_yet == stored.filter(status="not yet").count()
+        assert cell.counts.not_yet == stored.filter(status=S.NOT_YET).count()
     total = sum(sum(row.counts.by_status.values()) for row in heatmap.rows)
     assert total == Estimate.objects.filter(target__in=small.targets).count()
 

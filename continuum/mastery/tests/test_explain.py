@@ -32,6 +32,15 @@ def test_shares_of_weighted_sum_methods_add_up_to_the_estimate(
     assert total == pytest.approx(explained.estimate, abs=1e-9)
 
 
+def test_each_contribution_names_the_position_and_weight_of_its_score() -> None:
+    explained = explanation("weighted_mean", [2.0, 3.0, 4.0], [1.0, 0.5, 2.0])
+    assert [(c.attempt, c.index, c.score, c.weight) for c in explained.contributions] == [
+        (1, 0, 2.0, 1.0),
+        (2, 1, 3.0, 0.5),
+        (3, 2, 4.0, 2.0),
+    ]
+
+
 def test_latest_counts_only_the_most_recent_score() -> None:
     counted = [c.counted for c in explanation("latest", [1.0, 4.0, 2.0]).contributions]
     assert counted == [False, False, True]

@@ -13,18 +13,19 @@ from continuum.mastery.grouping import (
     suggested_groups,
     tracking_warnings,
 )
+from continuum.mastery.status import Status
 
 DAY = date(2026, 10, 1)
 
 
-def _needs(*levels: float, status: str = "not yet", start: int = 1) -> list[Need]:
+def _needs(*levels: float, status: Status = Status.NOT_YET, start: int = 1) -> list[Need]:
     return [Need(start + i, status, level) for i, level in enumerate(levels)]
 
 
 def test_learners_who_are_proficient_are_never_suggested():
-    found = suggested_groups(7, [*_needs(1, 1.5, 2), Need(9, "proficient", 3.2)])
+    found = suggested_groups(7, [*_needs(1, 1.5, 2), Need(9, Status.PROFICIENT, 3.2)])
     assert [g.learners for g in found.groups] == [(1, 2, 3)]
-    assert found.groups[0].statuses == ("not yet",)
+    assert found.groups[0].statuses == (Status.NOT_YET,)
 
 
 def test_too_few_learners_make_no_group():
@@ -42,9 +43,9 @@ def test_a_large_need_is_split_into_groups_of_similar_level():
 
 
 def test_not_yet_comes_before_approaching():
-    needs = [*_needs(2.8, 2.9, 2.7, status="approaching", start=10), *_needs(1, 2, 1.5)]
+    needs = [*_needs(2.8, 2.9, 2.7, status=Status.APPROACHING, start=10), *_needs(1, 2, 1.5)]
     found = suggested_groups(3, needs, minimum=3, maximum=3)
-    assert [g.statuses for g in found.groups] == [("not yet",), ("approaching",)]
+    assert [g.statuses for g in found.groups] == [(Status.NOT_YET,), (Status.APPROACHING,)]
 
 
 def test_when_no_split_fits_the_learners_nearest_proficiency_wait():
@@ -62,7 +63,9 @@ need_lists = st.lists(
     st.builds(
         Need,
         learner=st.integers(1, 60),
-        status=st.sampled_from(["not yet", "approaching", "proficient", "not started"]),
+        status=st.sampled_from(
+            [Status.NOT_YET, Status.APPROACHING, Status.PROFICIENT, Status.NOT_STARTED]
+        ),
         level=st.one_of(st.none(), st.floats(1, 4)),
     ),
     max_size=60,
@@ -79,7 +82,7 @@ def test_every_group_is_within_the_sizes_and_every_learner_in_one_group_at_most(
     placed = [learner for group in found.groups for learner in group.learners]
     assert len(placed) == len(set(placed))
     assert all(minimum <= len(group.learners) <= maximum for group in found.groups)
-    needing = {n.learner for n in needs if n.status in {"not yet", "approaching"}}
+    needing = {n.learner for n in needs if n.status in {Status.NOT_YET, Status.APPROACHING}}
     assert set(placed) | set(found.unplaced) == needing
     assert not set(placed) & set(found.unplaced)
 

@@ -84,7 +84,8 @@ def test_a_declined_reassessment_says_not_yet(world, sample):
 
 
 def test_a_goal_check_in_reaches_the_family(world, sample):
-    from continuum.pathways.models import CheckIn, Goal
+    from continuum.pathways.models import Goal
+    from continuum.pathways.services import goal_check_in
 
     goal = Goal.objects.create(
         learner=world["lena"],
@@ -92,12 +93,8 @@ def test_a_goal_check_in_reaches_the_family(world, sample):
         by_when=date(2026, 12, 1),
         created_by=world["erin"],
     )
-    CheckIn.objects.create(
-        goal=goal,
-        author=world["erin"],
-        note="Half way there.",
-        progress="on_track",
-        date=WHEN.date(),
+    goal_check_in(
+        goal=goal, by=world["erin"], note="Half way there.", progress="on_track", on=WHEN.date()
     )
     notices = Notification.objects.filter(kind=Kind.GOAL_CHECKIN)
     assert sorted(n.recipient.username for n in notices) == ["gabe", "lena"]
