@@ -1,8 +1,9 @@
 """Everything a learner's dashboard shows, read in a fixed number of queries whatever the
 number of targets, evidence or frameworks.
 
-The map covers every target of each framework version the learner has an estimate in,
-so not-started targets show too; academic and lifelong-learning targets are mapped apart.
+The map is the learner map (``evidence/selectors/learner_map.py``): every target of each
+framework version the learner has an estimate in or is assessed on, so not-started targets
+show too; academic and lifelong-learning targets are mapped apart.
 """
 
 import textwrap
@@ -12,17 +13,11 @@ from dataclasses import dataclass, field
 
 from continuum.dashboard.layout import Box, band_layout
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence, Reassessment
+from continuum.evidence.selectors.learner_map import LearnerMap, learner_map_get
 from continuum.evidence.selectors.progress import OPEN, level_label
-from continuum.evidence.services.scales import scales_for
-from continuum.frameworks.models import (
-    Association,
-    AssociationType,
-    FrameworkItem,
-    ItemKind,
-    LearningArea,
-)
-from continuum.mastery import Status
-from continuum.mastery.readiness import prerequisites_of, readiness
+from continuum.evidence.selectors.scales import scales_for
+from continuum.frameworks.models import FrameworkItem, LearningArea
+from continuum.frameworks.ordering import area_rank
 from continuum.pathways.models import Goal, PlanItem
 from continuum.people.models import User
 
@@ -131,27 +126,12 @@ class Dashboard:
         return sum(len(m.tiles) for m in self.maps)
 
 
-def _order(item: FrameworkItem) -> tuple:
-    parent = item.parent
-    grandparent = parent.parent if parent else None
-    return (
-        item.version.framework.title,
-        item.version_id,
-        grandparent.position if grandparent else -1,
-        grandparent.pk if grandparent else 0,
-        parent.position if parent else -1,
-        parent.pk if parent else 0,
-        item.position,
-        item.human_coding_scheme,
-        item.pk,
-    )
-
-
 def _maps(tiles: Iterable[Tile]) -> list[ContinuumMap]:
-    """Tiles (in framework order) grouped area › framework › competency; academic first."""
+    """Tiles (in the one target order) grouped area › framework › competency; academic
+    first."""
     labels = dict(LearningArea.choices)
     maps: dict[tuple[str, int], ContinuumMap] = {}
-    for tile in tiles:
+    for tile in sorted(tiles, key=lambda tile: area_rank(tile.target)):
         target = tile.target
         key = (target.learning_area, target.version_id)
         if key not in maps:
@@ -165,8 +145,7 @@ def _maps(tiles: Iterable[Tile]) -> list[ContinuumMap]:
         if not bands or bands[-1].competency != target.parent:
             bands.append(Band(target.parent))
         bands[-1].tiles.append(tile)
-    areas = [value for value, _ in LearningArea.choices]
-    ordered = sorted(maps.values(), key=lambda m: areas.index(m.area) if m.area in areas else 9)
+    ordered = list(maps.values())
     for continuum_map in ordered:
         sizes = [len(band.tiles) for band in continuum_map.bands]
         layout = band_layout(sizes)
@@ -180,48 +159,18 @@ def _maps(tiles: Iterable[Tile]) -> list[ContinuumMap]:
     return ordered
 
 
-def _tiles(learner: User) -> tuple[list[Tile], dict[int, Estimate]]:
-    """Every target of the versions the learner has estimates in, with the readiness
-    groups filled in; three queries."""
-    estimates = {e.target_id: e for e in Estimate.objects.filter(learner=learner)}
-    versions = {
-        version_id
-        for version_id in FrameworkItem.objects.filter(pk__in=list(estimates)).values_list(
-            "version_id", flat=True
-        )
-    }
-    targets = sorted(
-        FrameworkItem.objects.filter(version_id__in=versions, kind=ItemKind.TARGET).select_related(
-            "parent__parent", "version__framework"
-        ),
-        key=_order,
-    )
-    edges = list(
-        Association.objects.filter(
-            version_id__in=versions,
-            association_type=AssociationType.PRECEDES,
-            origin__isnull=False,
-            destination__isnull=False,
-        ).values_list("origin_id", "destination_id")
-    )
-    by_id = {target.pk: target for target in targets}
-    for estimate in estimates.values():
-        if estimate.target_id in by_id:
-            estimate.target = by_id[estimate.target_id]
-    statuses = {target_id: Status(e.shown_status) for target_id, e in estimates.items()}
-    found = readiness([t.pk for t in targets], edges, statuses)
-    needs = prerequisites_of(edges)
-    ready = set(found.ready)
-    tiles = [
+def _tiles(found: LearnerMap) -> list[Tile]:
+    """A tile for every target on the learner's map, with its place on the graph."""
+    ready = found.ready
+    return [
         Tile(
             target=target,
-            estimate=estimates.get(target.pk),
-            prerequisites=[by_id[p] for p in sorted(needs.get(target.pk, ())) if p in by_id],
+            estimate=found.estimates.get(target.pk),
+            prerequisites=found.prerequisites(target.pk),
             ready=target.pk in ready,
         )
-        for target in targets
+        for target in found.targets
     ]
-    return tiles, estimates
 
 
 def _next_first(tiles: list[Tile]) -> list[Tile]:
@@ -265,10 +214,13 @@ def _pathways(
 
 def dashboard_get(*, learner: User) -> Dashboard:
     """The learner's dashboard: maps, what is next, requests, feedback, goals and plan."""
-    tiles, estimates = _tiles(learner)
+    found = learner_map_get(learner=learner)
+    tiles = _tiles(found)
     ready = _next_first([tile for tile in tiles if tile.ready])
     almost = [tile for tile in tiles if tile.status == EstimateStatus.APPROACHING]
-    goals, plan_steps = _pathways(learner, {tile.target.pk: tile for tile in tiles}, estimates)
+    goals, plan_steps = _pathways(
+        learner, {tile.target.pk: tile for tile in tiles}, found.estimates
+    )
     return Dashboard(
         learner=learner,
         maps=_maps(tiles),

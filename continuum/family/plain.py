@@ -14,7 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from continuum.mastery import Status
+from continuum.mastery import Bands, Status, status_of
 
 STATUS_WORDS: dict[int, Promise] = {
     Status.NOT_STARTED: gettext_lazy("not started yet"),
@@ -33,19 +33,12 @@ def status_in_words(status: int) -> str:
     return str(words) if words is not None else _("no estimate yet")
 
 
-def evidence_in_words(level: float | None, *, cut: float, top: float) -> str:
-    """One scored piece of evidence in words, relative to its scale: at the top level
-    "can do it with depth", at or above the proficiency cut "can do it", one level below
-    "getting close", lower "not yet"."""
+def evidence_in_words(level: float | None, *, bands: Bands) -> str:
+    """One scored piece of evidence in words, read against its scale's evidence bands
+    (the same status the gradebook shows)."""
     if level is None:
         return _("not scored")
-    if level >= top and top > cut:
-        return str(STATUS_WORDS[Status.ADVANCED])
-    if level >= cut:
-        return str(STATUS_WORDS[Status.PROFICIENT])
-    if level >= cut - 1:
-        return str(STATUS_WORDS[Status.APPROACHING])
-    return str(STATUS_WORDS[Status.NOT_YET])
+    return str(STATUS_WORDS[status_of(level, bands)])
 
 
 def statement_of(learner_statement: str, full_statement: str) -> str:

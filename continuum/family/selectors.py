@@ -11,18 +11,12 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.utils.formats import date_format
 
-from continuum.evidence.models import Estimate, EstimateStatus, Evidence, Mark
-from continuum.evidence.services.scales import scales_for
+from continuum.evidence.models import EstimateStatus, Evidence, Mark
+from continuum.evidence.selectors.learner_map import learner_map_get
+from continuum.evidence.selectors.scales import bands_of, scales_for
 from continuum.family import plain
-from continuum.frameworks.models import (
-    Association,
-    AssociationType,
-    FrameworkItem,
-    ItemKind,
-    LearningArea,
-    LevelDescriptor,
-)
-from continuum.mastery import Status, readiness
+from continuum.frameworks.models import FrameworkItem, LearningArea, LevelDescriptor
+from continuum.frameworks.ordering import area_rank
 from continuum.pathways.models import Goal
 from continuum.people.models import Role, User
 from continuum.supports import selectors as supports_selectors
@@ -99,52 +93,23 @@ def _proficient_descriptors(target_ids: list[int], scales: dict) -> dict[int, st
     return found
 
 
-def _order(target: FrameworkItem) -> tuple:
-    parent = target.parent
-    return (
-        target.learning_area != LearningArea.ACADEMIC,
-        target.version.framework.title,
-        parent.position if parent else -1,
-        parent.pk if parent else 0,
-        target.position,
-        target.human_coding_scheme,
-    )
-
-
 def _goals(learner: User) -> list[Goal]:
     return list(Goal.objects.filter(learner=learner, status=Goal.Status.ACTIVE)[:10])
 
 
 def family_summary(*, learner: User) -> ChildSummary:
-    """The whole family view of one child."""
-    estimates = {e.target_id: e for e in Estimate.objects.filter(learner=learner)}
-    versions = set(
-        FrameworkItem.objects.filter(pk__in=list(estimates)).values_list("version_id", flat=True)
-    )
-    targets = sorted(
-        FrameworkItem.objects.filter(version_id__in=versions, kind=ItemKind.TARGET).select_related(
-            "parent", "version__framework"
-        ),
-        key=_order,
-    )
-    edges = Association.objects.filter(
-        version_id__in=versions,
-        association_type=AssociationType.PRECEDES,
-        origin__isnull=False,
-        destination__isnull=False,
-    ).values_list("origin_id", "destination_id")
-    status_of = {pk: Status(estimate.shown_status) for pk, estimate in estimates.items()}
-    found = readiness([t.pk for t in targets], list(edges), status_of)
-    ready = set(found.ready)
+    """The whole family view of one child, from the learner map: academic targets first,
+    then lifelong learning, each in the one target order."""
+    found = learner_map_get(learner=learner)
+    targets = sorted(found.targets, key=area_rank)
+    ready = found.ready
     scales = scales_for(targets)
-    working_ids = [
-        t.pk for t in targets if status_of.get(t.pk) in plain.WORKING_ON or t.pk in ready
-    ]
+    working_ids = [t.pk for t in targets if found.status(t.pk) in plain.WORKING_ON or t.pk in ready]
     descriptors = _proficient_descriptors(working_ids, scales)
     name = learner.first_name or learner.username
     lines: list[CompetencyLine] = []
     for target in targets:
-        status = EstimateStatus(status_of.get(target.pk, Status.NOT_STARTED))
+        status = EstimateStatus(found.status(target.pk))
         if not lines or lines[-1].competency != target.parent:
             lines.append(
                 CompetencyLine(
@@ -178,7 +143,7 @@ def family_summary(*, learner: User) -> ChildSummary:
         competencies=[c for c in lines if c.can_do or c.working_on or c.ready],
         recent=_recent(learner, scales),
         goals=_goals(learner),
-        can_do_count=sum(1 for t in targets if status_of.get(t.pk) in plain.CAN_DO),
+        can_do_count=sum(1 for t in targets if found.status(t.pk) in plain.CAN_DO),
         total=len(targets),
         requirements=_requirements(learner, name),
         support=supports_selectors.family_summary(learner),
@@ -210,12 +175,7 @@ def _recent(learner: User, scales: dict) -> list[RecentEvidence]:
     recent = []
     for evidence in rows:
         scale = scales.get(evidence.target_id)
-        levels = [level.value for level in scale.levels.all()] if scale else []
-        words = plain.evidence_in_words(
-            evidence.level,
-            cut=scale.proficiency_cut if scale else 3.0,
-            top=max(levels) if levels else 4.0,
-        )
+        words = plain.evidence_in_words(evidence.level, bands=bands_of(scale).evidence)
         recent.append(
             RecentEvidence(
                 target=evidence.target,

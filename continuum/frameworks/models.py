@@ -6,10 +6,15 @@ intact. Every CASE object keeps its identifier, URI and the JSON it arrived as (
 so export is lossless.
 """
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from continuum.mastery import Bands, ScaleBands, scale_bands
 
 
 class Framework(models.Model):
@@ -145,17 +150,70 @@ class FrameworkItem(models.Model):
         return f"{code}{self.abbreviated_statement or self.full_statement[:80]}"
 
 
+def _band_field(what: str) -> models.FloatField:
+    return models.FloatField(
+        null=True, blank=True, help_text=f"{what}; blank: derived from the levels and the cut"
+    )
+
+
 class ProficiencyScale(models.Model):
-    """Ordered levels (e.g. 1 Beginning … 4 Advanced) with a proficiency cut."""
+    """Ordered levels (e.g. 1 Beginning … 4 Advanced) with a proficiency cut.
+
+    Statuses follow the scale: the bands for single pieces of evidence and for estimates
+    are derived from its levels and cut (``continuum.mastery.scale_bands``), and the
+    district may set any of them by hand (a percentage scale marked in single points, say).
+    """
 
     version = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="scales")
     title = models.CharField(max_length=200)
     proficiency_cut = models.FloatField(
         help_text="The lowest level value that counts as proficient"
     )
+    evidence_approaching = _band_field("The lowest score that reads as approaching")
+    evidence_advanced = _band_field("The lowest score that reads as advanced")
+    estimate_approaching = _band_field("The lowest estimate that reads as approaching")
+    estimate_advanced = _band_field("The lowest estimate that reads as advanced")
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{field}__isnull": True})
+                    | Q(**{f"{field}__lte": F("proficiency_cut")}),
+                    name=f"scale_{field}_at_most_the_cut",
+                )
+                for field in ("evidence_approaching", "estimate_approaching")
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{field}__isnull": True})
+                    | Q(**{f"{field}__gt": F("proficiency_cut")}),
+                    name=f"scale_{field}_above_the_cut",
+                )
+                for field in ("evidence_advanced", "estimate_advanced")
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def bands(self) -> ScaleBands:
+        """The evidence and estimate bands in force: derived, then the district's own."""
+        derived = scale_bands([level.value for level in self.levels.all()], self.proficiency_cut)
+
+        def own(bands: Bands, approaching: float | None, advanced: float | None) -> Bands:
+            return replace(
+                bands,
+                approaching=bands.approaching if approaching is None else approaching,
+                advanced=bands.advanced if advanced is None else advanced,
+            )
+
+        return ScaleBands(
+            evidence=own(derived.evidence, self.evidence_approaching, self.evidence_advanced),
+            estimate=own(derived.estimate, self.estimate_approaching, self.estimate_advanced),
+        )
 
 
 class ProficiencyLevel(models.Model):

@@ -62,16 +62,21 @@ from continuum.mastery.replay import Replay, replay
 from continuum.mastery.rollups import RULES, Edges, RollupRule, edges, rollup
 from continuum.mastery.segments import Segments, group
 from continuum.mastery.status import (
+    DEFAULT_BANDS,
     ESTIMATE_BANDS,
     EVIDENCE_BANDS,
     Bands,
+    ScaleBands,
     Status,
+    scale_bands,
     status_of,
     statuses,
+    statuses_by_target,
 )
 from continuum.mastery.struggle import Struggle, Tally, median_of_histogram, struggling_targets
 
 __all__ = [
+    "DEFAULT_BANDS",
     "ESTIMATE_BANDS",
     "EVIDENCE_BANDS",
     "METHODS",
@@ -101,6 +106,7 @@ __all__ = [
     "Replay",
     "RequirementPace",
     "RollupRule",
+    "ScaleBands",
     "Segments",
     "Status",
     "Struggle",
@@ -141,9 +147,11 @@ __all__ = [
     "recommendations",
     "replay",
     "rollup",
+    "scale_bands",
     "school_days_between",
     "status_of",
     "statuses",
+    "statuses_by_target",
     "struggling_targets",
     "suggested_groups",
     "tracking_warnings",

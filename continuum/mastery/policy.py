@@ -1,4 +1,7 @@
-"""Grading policy as data: which method, parameters, order, formative weight, bands, rollup.
+"""Grading policy as data: which method, parameters, order, formative weight, rollup.
+
+The bands that turn levels into statuses belong to each proficiency scale, not to the
+policy (``status.scale_bands``): one policy spans scales of different ranges.
 
 A policy is frozen, versioned and round-trips through a JSON-compatible dict, so it can be
 stored, diffed, audited and replayed on historical evidence before adoption.
@@ -19,7 +22,7 @@ from continuum.mastery.explain import Explanation, explanation, what_if
 from continuum.mastery.methods import estimate_batch, estimate_one, method_parameters
 from continuum.mastery.rollups import RollupRule
 from continuum.mastery.segments import group
-from continuum.mastery.status import ESTIMATE_BANDS, EVIDENCE_BANDS, Bands, statuses
+from continuum.mastery.status import ESTIMATE_BANDS, Bands, statuses_by_target
 
 ORDER_BY = ("assessed_at", "due_at")
 
@@ -33,8 +36,6 @@ class GradingPolicy:
     parameters: Mapping[str, float] = field(default_factory=dict)
     order_by: str = "assessed_at"
     formative_weight: float = 1.0
-    bands: Bands = ESTIMATE_BANDS
-    evidence_bands: Bands = EVIDENCE_BANDS
     rollup: RollupRule = field(default_factory=RollupRule)
 
     def __post_init__(self) -> None:
@@ -53,8 +54,6 @@ class GradingPolicy:
             "parameters": dict(self.parameters),
             "order_by": self.order_by,
             "formative_weight": self.formative_weight,
-            "bands": vars(self.bands).copy(),
-            "evidence_bands": vars(self.evidence_bands).copy(),
             "rollup": {"name": self.rollup.name, "parameters": dict(self.rollup.parameters)},
         }
 
@@ -67,10 +66,12 @@ def policy_from_dict(data: Mapping[str, Any]) -> GradingPolicy:
         "parameters",
         "order_by",
         "formative_weight",
-        "bands",
-        "evidence_bands",
         "rollup",
     }
+    if {"bands", "evidence_bands"} & set(data):
+        raise ValueError(
+            "a policy has no bands: statuses follow each proficiency scale's levels and cut"
+        )
     if set(data) - known:
         raise ValueError(f"unknown policy keys {sorted(set(data) - known)}")
     rollup = data.get("rollup", {})
@@ -80,24 +81,23 @@ def policy_from_dict(data: Mapping[str, Any]) -> GradingPolicy:
         parameters=dict(data.get("parameters", {})),
         order_by=str(data.get("order_by", "assessed_at")),
         formative_weight=float(data.get("formative_weight", 1.0)),
-        bands=Bands(**data["bands"]) if "bands" in data else ESTIMATE_BANDS,
-        evidence_bands=Bands(**data["evidence_bands"])
-        if "evidence_bands" in data
-        else EVIDENCE_BANDS,
         rollup=RollupRule(str(rollup.get("name", "all_proficient")), rollup.get("parameters", {})),
     )
 
 
-def policy_estimates(policy: GradingPolicy, evidence: EvidenceColumns) -> Estimates:
+def policy_estimates(
+    policy: GradingPolicy, evidence: EvidenceColumns, bands: Mapping[int, Bands] | None = None
+) -> Estimates:
     """Every (learner, target)'s estimate and status under the policy (the batch path).
 
-    Pairs whose evidence all has weight 0 under the policy are absent: not started.
+    ``bands`` holds each target's estimate bands (from its scale); targets not in it use
+    the four-level scale's. Pairs whose evidence all has weight 0 under the policy are
+    absent: not started.
     """
     segments = group(evidence, order_by=policy.order_by, formative_weight=policy.formative_weight)
     level = estimate_batch(policy.method, segments, policy.parameters)
-    return Estimates(
-        segments.learner, segments.target, level, statuses(level, policy.bands), segments.lengths
-    )
+    status = statuses_by_target(level, segments.target, bands or {}, ESTIMATE_BANDS)
+    return Estimates(segments.learner, segments.target, level, status, segments.lengths)
 
 
 @dataclass(frozen=True)

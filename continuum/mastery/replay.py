@@ -7,6 +7,7 @@ Both policies run over the same evidence in batch; the result lists only the
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,7 +15,7 @@ import numpy as np
 from continuum.mastery.estimates import Estimates
 from continuum.mastery.evidence import EvidenceColumns, FloatArray, IntArray
 from continuum.mastery.policy import GradingPolicy, policy_estimates
-from continuum.mastery.status import Status, StatusArray
+from continuum.mastery.status import Bands, Status, StatusArray
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,11 +44,13 @@ def replay(
     *,
     current: GradingPolicy,
     proposed: GradingPolicy,
+    bands: Mapping[int, Bands] | None = None,
     tolerance: float = 1e-9,
 ) -> Replay:
-    """Pairs whose status changes or whose level moves by more than `tolerance`."""
-    before = policy_estimates(current, evidence)
-    after = policy_estimates(proposed, evidence)
+    """Pairs whose status changes or whose level moves by more than `tolerance`; ``bands``
+    are each target's estimate bands, as for ``policy_estimates``."""
+    before = policy_estimates(current, evidence, bands)
+    after = policy_estimates(proposed, evidence, bands)
     learner, target, (at_before, at_after) = _union(before, after)
     level_before = _placed(before.level, at_before, learner.shape[0], np.nan)
     level_after = _placed(after.level, at_after, learner.shape[0], np.nan)

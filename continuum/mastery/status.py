@@ -1,21 +1,28 @@
 """Statuses from levels: not started · not yet · approaching · proficient · advanced.
 
-Single pieces of evidence are scored on the proficiency scale (e.g. 1–4 with 3 proficient)
-while aggregated estimates are continuous, so a policy holds two sets of bands: one for
-evidence and one for estimates (e.g. 2.5–2.99 approaching).
+Single pieces of evidence are scored on a level of the proficiency scale while estimates
+are continuous, so each scale has two sets of bands, both derived from its levels and its
+proficiency cut (``scale_bands``): a piece of evidence is approaching at the level just
+below the cut and advanced from the level just above it; an estimate is approaching from
+halfway between the level below and the cut, and advanced from halfway between the cut and
+the level above. On 1–4 with 3 proficient that is 2 / 3 / 4 for evidence and 2.5 / 3 / 3.5
+for estimates; on 0–100 in tens with 80 proficient, 70 / 80 / 90 and 75 / 80 / 85. A scale
+with nothing above its cut has no advanced; nothing below, no approaching. The levels next
+to the cut are found by value, so a cut between two levels works the same way.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
 import numpy as np
 import numpy.typing as npt
 
-from continuum.mastery.evidence import FloatArray
+from continuum.mastery.evidence import FloatArray, IntArray
 
 StatusArray = npt.NDArray[np.int8]
 
@@ -54,8 +61,35 @@ class Bands:
         return (self.approaching, self.proficient, self.advanced)
 
 
-ESTIMATE_BANDS = Bands(approaching=2.5, proficient=3.0, advanced=3.5)
-EVIDENCE_BANDS = Bands(approaching=2.0, proficient=3.0, advanced=4.0)
+@dataclass(frozen=True)
+class ScaleBands:
+    """A scale's two sets of bands: for single pieces of evidence and for estimates."""
+
+    evidence: Bands
+    estimate: Bands
+
+
+def scale_bands(levels: Sequence[float], cut: float) -> ScaleBands:
+    """The bands a scale's levels and proficiency cut imply (the rule in the module doc)."""
+    values = sorted(set(levels))
+    below = [value for value in values if value < cut]
+    above = [value for value in values if value > cut]
+    under = below[-1] if below else cut
+    over = above[0] if above else math.inf
+    return ScaleBands(
+        evidence=Bands(approaching=under, proficient=cut, advanced=over),
+        estimate=Bands(
+            approaching=(under + cut) / 2,
+            proficient=cut,
+            advanced=(cut + over) / 2 if above else math.inf,
+        ),
+    )
+
+
+#: The bands of the usual four-level scale (1–4, 3 proficient), for levels with no scale.
+DEFAULT_BANDS = scale_bands((1.0, 2.0, 3.0, 4.0), 3.0)
+ESTIMATE_BANDS = DEFAULT_BANDS.estimate
+EVIDENCE_BANDS = DEFAULT_BANDS.evidence
 
 
 def status_of(level: float | None, bands: Bands) -> Status:
@@ -68,4 +102,16 @@ def status_of(level: float | None, bands: Bands) -> Status:
 def statuses(levels: FloatArray, bands: Bands) -> StatusArray:
     """`status_of` for every level at once."""
     found = np.searchsorted(np.asarray(bands.cuts), levels, side="right") + Status.NOT_YET
+    return np.where(np.isnan(levels), Status.NOT_STARTED, found).astype(np.int8)
+
+
+def statuses_by_target(
+    levels: FloatArray, targets: IntArray, bands: Mapping[int, Bands], default: Bands
+) -> StatusArray:
+    """`status_of` for every level with the bands of its own target's scale (``default``
+    for targets not in ``bands``), in one pass over the distinct targets."""
+    unique, inverse = np.unique(targets, return_inverse=True)
+    table = np.array([bands.get(int(target), default).cuts for target in unique.tolist()])
+    cuts = table.reshape(-1, 3)[inverse]
+    found = (levels[:, None] >= cuts).sum(axis=1) + Status.NOT_YET
     return np.where(np.isnan(levels), Status.NOT_STARTED, found).astype(np.int8)

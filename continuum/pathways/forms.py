@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from continuum.frameworks.models import FrameworkItem
+from continuum.frameworks.ordering import TARGET_ORDER
 from continuum.lib.uris import validate_safe_uri
 from continuum.pathways.models import CheckIn, LearningExperience
 
@@ -73,7 +74,7 @@ class GoalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["targets"].queryset = FrameworkItem.objects.filter(  # type: ignore[attr-defined]
             pk__in=[t.pk for t in targets]
-        )
+        ).order_by(*TARGET_ORDER)
 
 
 class CommentForm(forms.Form):
@@ -103,7 +104,7 @@ class PlanItemAddForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["target"].queryset = FrameworkItem.objects.filter(  # type: ignore[attr-defined]
             pk__in=[t.pk for t in targets]
-        )
+        ).order_by(*TARGET_ORDER)
         _offer_only(self, experiences)
 
 

@@ -1,13 +1,14 @@
-"""Reads for pathways: a learner's targets and statuses, their goals, their plan with
-progress derived from estimates, and the catalog."""
+"""Reads for pathways: the learner's goals, their plan with progress derived from
+estimates, and the catalog. The targets a learner works on, with their statuses, are the
+learner map's (``evidence/selectors/learner_map.py``)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from continuum.evidence.models import Alignment, Estimate
-from continuum.frameworks.models import Association, AssociationType, FrameworkItem, ItemKind
+from continuum.evidence.models import Estimate
+from continuum.frameworks.models import FrameworkItem
 from continuum.frameworks.selectors import target_visible
 from continuum.frameworks.tenancy import in_districts
 from continuum.mastery import Status
@@ -19,46 +20,6 @@ from continuum.pathways.models import (
     PlanItem,
 )
 from continuum.people.models import Role, User
-
-
-@dataclass
-class LearnerTargets:
-    """The targets of the frameworks a learner works in, in framework order, with the
-    prerequisite edges among them and the learner's shown statuses."""
-
-    targets: list[FrameworkItem]
-    edges: list[tuple[int, int]]
-    statuses: dict[int, Status]
-    estimates: dict[int, Estimate] = field(default_factory=dict)
-
-    @property
-    def by_id(self) -> dict[int, FrameworkItem]:
-        return {target.pk: target for target in self.targets}
-
-
-def learner_targets(*, learner: User) -> LearnerTargets:
-    """Targets of every framework version the learner has estimates in or is assessed on
-    through their sections."""
-    estimates = {
-        e.target_id: e for e in Estimate.objects.filter(learner=learner).select_related("target")
-    }
-    versions = {e.target.version_id for e in estimates.values()}
-    versions |= set(
-        Alignment.objects.filter(assessment__section__enrollments__learner=learner).values_list(
-            "target__version_id", flat=True
-        )
-    )
-    targets = list(FrameworkItem.objects.filter(version_id__in=versions, kind=ItemKind.TARGET))
-    edges = list(
-        Association.objects.filter(
-            version_id__in=versions,
-            association_type=AssociationType.PRECEDES,
-            origin__isnull=False,
-            destination__isnull=False,
-        ).values_list("origin_id", "destination_id")
-    )
-    statuses = {pk: Status(e.shown_status) for pk, e in estimates.items()}
-    return LearnerTargets(targets, edges, statuses, estimates)
 
 
 def profile_get(*, learner: User) -> LearnerProfile:

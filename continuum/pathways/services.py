@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Max, Model
 from django.utils import timezone
 
+from continuum.evidence.selectors.learner_map import learner_map_get
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.frameworks.selectors import framework_visible
 from continuum.frameworks.tenancy import district_ids
@@ -27,7 +28,7 @@ from continuum.pathways.models import (
     LearningPlan,
     PlanItem,
 )
-from continuum.pathways.selectors import experience_visible, learner_targets
+from continuum.pathways.selectors import experience_visible
 from continuum.pathways.signals import check_in_recorded
 from continuum.people.models import Organization, Role, User
 
@@ -72,10 +73,6 @@ def profile_update(
         profile.accommodations = accommodations
     profile.save()
     return profile
-
-
-def _learner_target_ids(learner: User) -> set[int]:
-    return {t.pk for t in learner_targets(learner=learner).targets}
 
 
 @transaction.atomic
@@ -219,7 +216,7 @@ def plan_draft(*, learner: User, by: User, today: date | None = None) -> list[Pl
     plan = _plan_for(learner)
     plan.items.filter(status=PlanItem.Status.SUGGESTED).delete()
     kept = list(plan.items.all())
-    found = learner_targets(learner=learner)
+    found = learner_map_get(learner=learner)
     profile = LearnerProfile.objects.filter(learner=learner).first()
     catalog = [
         CatalogEntry(

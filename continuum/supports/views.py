@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.frameworks.ordering import TARGET_ORDER
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted
 from continuum.lib.per_request import per_request
@@ -83,7 +84,7 @@ def supports_run(request, run_id: int):
 
 def _plan_targets(learner: User):
     return FrameworkItem.objects.filter(kind=ItemKind.TARGET, estimates__learner=learner).order_by(
-        "human_coding_scheme"
+        *TARGET_ORDER
     )
 
 

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from continuum.dashboard.selectors import dashboard_get
 from continuum.dashboard.tests.conftest import MONDAY
 from continuum.evidence.models import EstimateStatus as S
+from continuum.evidence.services.assessments import AlignmentSpec, alignment_set, assessment_create
 from continuum.evidence.services.estimates import estimate_override
 from continuum.evidence.services.reassessment import reassessment_decline, reassessment_request
 from continuum.evidence.services.recording import evidence_record
@@ -164,3 +165,18 @@ def test_the_query_count_does_not_grow_with_targets_frameworks_or_evidence(world
         PlanItem.objects.create(plan=lena.learning_plan, target=science[code])
     assert len(dashboard_get(learner=lena).maps) == 4
     assert _queries(lena) == few
+
+
+def test_a_framework_lenas_class_is_assessed_on_shows_not_started_before_any_evidence(world):
+    science = sample_framework(title="Maple Grove Science")
+    quiz = assessment_create(
+        creator=world["erin"], title="Cells", kind="summative", section=world["math_a"]
+    )
+    alignment_set(assessment=quiz, by=world["erin"], alignments=[AlignmentSpec(science["N.1.a"])])
+    dashboard = dashboard_get(learner=world["lena"])
+    academic, lifelong = dashboard.maps
+    assert academic.title == "Maple Grove Science"
+    assert codes(academic.tiles) == ["N.1.a", "N.1.b", "N.1.c", "N.2.a"]
+    assert {tile.status for tile in academic.tiles + lifelong.tiles} == {S.NOT_STARTED}
+    assert codes(dashboard.ready) == ["N.1.a", "SEL.1.a"]  # nothing comes before them
+    assert dashboard_get(learner=world["omar"]).maps == []  # Eli's section has no assessment

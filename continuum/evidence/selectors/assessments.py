@@ -17,6 +17,7 @@ from continuum.frameworks.models import (
     LevelDescriptor,
     ProficiencyScale,
 )
+from continuum.frameworks.ordering import TARGET_ORDER
 from continuum.people.models import Role, User
 
 
@@ -118,11 +119,11 @@ def framework_choices() -> QuerySet[Framework]:
 
 
 def target_choices(*, version: FrameworkVersion | None) -> QuerySet[FrameworkItem]:
-    """A version's learning targets in tree order, so they group by competency."""
+    """A version's learning targets in the one target order, so they group by competency."""
     return (
         FrameworkItem.objects.filter(version=version, kind=ItemKind.TARGET)
         .select_related("parent")
-        .order_by("parent__parent__position", "parent__position", "parent_id", "position", "id")
+        .order_by(*TARGET_ORDER)
     )
 
 

@@ -5,6 +5,7 @@ targets, their scales, then the estimates (or the evidence) of the whole grid at
 """
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -22,17 +23,21 @@ from continuum.evidence.models import (
     Evidence,
     Mark,
 )
+from continuum.evidence.selectors.scales import bands_of, scales_for
 from continuum.frameworks.models import (
     Framework,
     FrameworkItem,
     ItemKind,
     LearningArea,
+    ProficiencyScale,
 )
-from continuum.mastery import GradingPolicy, status_of
+from continuum.frameworks.ordering import TARGET_ORDER
+from continuum.mastery import status_of
 from continuum.people import selectors as people
 from continuum.people.models import Role, Section, User
 
 View = Literal["estimate", "evidence"]
+Scales = Mapping[int, ProficiencyScale | None]
 VIEWS: tuple[View, ...] = ("estimate", "evidence")
 
 # Marks keep their own letters beside the statuses' (EstimateStatus.short).
@@ -81,16 +86,12 @@ def gradebook_framework_list(*, section: Section) -> list[Framework]:
 
 
 def gradebook_targets(*, framework: Framework) -> list[FrameworkItem]:
-    """The learning targets of the framework's current version, in tree order (by their
-    grandparent's and parent's places first, so each competency's targets stay together)."""
+    """The learning targets of the framework's current version, in the one target order
+    (``frameworks/ordering.py``), so each competency's targets stay together."""
     latest = framework.versions.order_by("-number").values("pk")[:1]
     return list(
         FrameworkItem.objects.filter(version__in=latest, kind=ItemKind.TARGET).order_by(
-            "parent__parent__position",
-            "parent__position",
-            "position",
-            "human_coding_scheme",
-            "pk",
+            *TARGET_ORDER
         )
     )
 
@@ -185,8 +186,10 @@ def _estimate_cells(learners, targets) -> dict[tuple[int, int], Cell]:
     }
 
 
-def _evidence_cells(learners, targets, policy: GradingPolicy) -> dict[tuple[int, int], Cell]:
-    """The latest piece of evidence per learner-target, with how many there are."""
+def _evidence_cells(learners, targets, scales: Scales) -> dict[tuple[int, int], Cell]:
+    """The latest piece of evidence per learner-target, with how many there are, read
+    against the bands of each target's scale."""
+    bands = {pk: bands_of(scale).evidence for pk, scale in scales.items()}
     rows = (
         Evidence.objects.filter(learner__in=learners, target__in=targets)
         .order_by("assessed_at", "pk")
@@ -200,7 +203,7 @@ def _evidence_cells(learners, targets, policy: GradingPolicy) -> dict[tuple[int,
         status = (
             Mark(mark)
             if mark != Mark.SCORED
-            else EstimateStatus(status_of(level, policy.evidence_bands))
+            else EstimateStatus(status_of(level, bands[target_id]))
         )
         cells[key] = Cell(
             learner=None,  # type: ignore[arg-type]
@@ -220,13 +223,13 @@ def gradebook_grid(
     section: Section,
     targets: list[FrameworkItem],
     view: View,
-    policy: GradingPolicy,
+    scales: Scales,
 ) -> Grid:
-    """The whole grid in a constant number of queries; ``policy`` (the school's) gives
-    the statuses of single pieces of evidence."""
+    """The whole grid in a constant number of queries; ``scales`` (each target's, which
+    the page loads anyway for scoring) give single pieces of evidence their status."""
     learners = gradebook_learners(section=section)
     if view == "evidence":
-        found = _evidence_cells(learners, targets, policy)
+        found = _evidence_cells(learners, targets, scales)
     else:
         found = _estimate_cells(learners, targets)
     ordered = [t for t in targets if t.learning_area != LearningArea.LIFELONG] + [
@@ -249,15 +252,13 @@ def gradebook_grid(
     )
 
 
-def gradebook_cell(
-    *, learner: User, target: FrameworkItem, view: View, section: Section, policy: GradingPolicy
-) -> Cell:
+def gradebook_cell(*, learner: User, target: FrameworkItem, view: View, section: Section) -> Cell:
     """One cell, as the grid would show it, after a change."""
     if view == "evidence":
-        cell = _evidence_cells([learner], [target], policy).get((learner.pk, target.pk))
+        found = _evidence_cells([learner], [target], scales_for([target]))
     else:
-        cell = _estimate_cells([learner], [target]).get((learner.pk, target.pk))
-    cell = cell or Cell(learner=learner, target=target)
+        found = _estimate_cells([learner], [target])
+    cell = found.get((learner.pk, target.pk)) or Cell(learner=learner, target=target)
     _place(cell, learner, target, view, _explain_base(section))
     return cell
 

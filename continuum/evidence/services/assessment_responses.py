@@ -28,8 +28,8 @@ from continuum.evidence.models import (
     QuestionKind,
     Response,
 )
+from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.recording import evidence_record
-from continuum.evidence.services.scales import scales_for
 from continuum.evidence.services.tracing import trace_update
 from continuum.people.models import User
 

@@ -24,8 +24,8 @@ from continuum.evidence.models import (
     Question,
     QuestionKind,
 )
+from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.recording import evidence_record
-from continuum.evidence.services.scales import scales_for
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.people.models import Role, Section, User
 

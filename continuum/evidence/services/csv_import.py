@@ -27,6 +27,7 @@ from continuum.evidence.models import (
     EvidenceSource,
     Mark,
 )
+from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.csv_targets import CsvTargets
 from continuum.evidence.services.recording import evidence_values_check
 from continuum.evidence.services.recording_bulk import (
@@ -34,7 +35,6 @@ from continuum.evidence.services.recording_bulk import (
     RowsRefusedError,
     evidence_record_many,
 )
-from continuum.evidence.services.scales import scales_for
 from continuum.frameworks.models import FrameworkItem
 from continuum.people.models import Role, User
 

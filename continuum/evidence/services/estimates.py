@@ -8,14 +8,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence, Mark
+from continuum.evidence.selectors.scales import bands_of, scales_for
 from continuum.evidence.services.engine_input import engine_item
 from continuum.evidence.services.policy import policy_for
 from continuum.evidence.signals import estimates_changed
 from continuum.frameworks.models import FrameworkItem
 from continuum.mastery import (
+    Bands,
     EvidenceItem,
     Explanation,
-    GradingPolicy,
     policy_explanation,
     policy_what_if,
     status_of,
@@ -32,8 +33,13 @@ def _counted(learner: User, target: FrameworkItem) -> list[Evidence]:
     )
 
 
-def status_label(level: float | None, policy: GradingPolicy) -> EstimateStatus:
-    return EstimateStatus(status_of(level, policy.bands))
+def status_label(level: float | None, bands: Bands) -> EstimateStatus:
+    return EstimateStatus(status_of(level, bands))
+
+
+def estimate_bands(target: FrameworkItem) -> Bands:
+    """The bands an estimate on the target follows: those of the target's scale."""
+    return bands_of(scales_for([target])[target.pk]).estimate
 
 
 def estimate_refresh(*, learner: User, target: FrameworkItem) -> Estimate:
@@ -46,7 +52,7 @@ def estimate_refresh(*, learner: User, target: FrameworkItem) -> Estimate:
             learner=learner, target=target, defaults={"computed_at": timezone.now()}
         )
         estimate.level = level
-        estimate.status = status_label(level, policy)
+        estimate.status = status_label(level, estimate_bands(target))
         estimate.method = policy.method
         estimate.policy_version = policy.version
         estimate.evidence_count = len(explained.contributions) if explained else 0
@@ -77,10 +83,11 @@ def estimate_explain(
     evidence = _counted(learner, target)
     items = [engine_item(e) for e in evidence]
     now = timezone.now()
+    bands = estimate_bands(target)
     what_if = {}
     for level in levels:
         value = policy_what_if(policy, items, EvidenceItem(score=level, assessed_at=now))
-        what_if[level] = (value, status_label(value, policy))
+        what_if[level] = (value, status_label(value, bands))
     return EstimateExplanation(
         estimate=Estimate.objects.filter(learner=learner, target=target).first(),
         explanation=policy_explanation(policy, items),
@@ -100,8 +107,8 @@ def estimate_override(
     with transaction.atomic():
         estimate = estimate_refresh(learner=learner, target=target)
         estimate.override_level = level
-        policy = policy_for(organization=learner.organization)
-        estimate.override_status = status_label(level, policy) if level is not None else None
+        bands = estimate_bands(target)
+        estimate.override_status = status_label(level, bands) if level is not None else None
         estimate.override_reason = reason if level is not None else ""
         estimate.overridden_by = by if level is not None else None
         estimate.overridden_at = timezone.now() if level is not None else None

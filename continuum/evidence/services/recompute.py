@@ -33,6 +33,7 @@ from django_tasks import task
 from simple_history.utils import bulk_create_with_history
 
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence, Mark
+from continuum.evidence.selectors.scales import estimate_bands_for
 from continuum.evidence.services.engine_input import ROW_FIELDS, engine_columns
 from continuum.evidence.services.policy import policy_for
 from continuum.evidence.signals import estimates_changed
@@ -75,7 +76,9 @@ def _calculated(
     the order the incremental path sorts by, so ties break the same way."""
     if not rows:
         return {}
-    estimates = policy_estimates(policy, engine_columns(rows))
+    columns = engine_columns(rows)
+    bands = estimate_bands_for(set(columns.target.tolist()))
+    estimates = policy_estimates(policy, columns, bands)
     found = {}
     for pair_learner, pair_target, value, status, count in zip(
         estimates.learner.tolist(),

@@ -18,8 +18,8 @@ from continuum.evidence.models import (
     Mark,
 )
 from continuum.evidence.selectors.corrections import CORRECTABLE
+from continuum.evidence.selectors.scales import level_check, scales_for
 from continuum.evidence.services.estimates import estimate_refresh
-from continuum.evidence.services.scales import level_check, scales_for
 from continuum.evidence.signals import feedback_given
 from continuum.frameworks.models import FrameworkItem, ItemKind, ProficiencyScale
 from continuum.people.models import User

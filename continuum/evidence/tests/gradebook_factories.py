@@ -15,7 +15,7 @@ from continuum.evidence.services.estimates import status_label
 from continuum.evidence.services.policy import DEFAULT_POLICY
 from continuum.frameworks.models import FrameworkItem, ItemKind, LearningArea
 from continuum.frameworks.tests.factories import item_create, scale_create, version_create
-from continuum.mastery import policy_explanation
+from continuum.mastery import ESTIMATE_BANDS, policy_explanation
 from continuum.people.models import Enrollment, Organization, Role, Section, User
 
 START = datetime(2026, 9, 7, 9, tzinfo=UTC)
@@ -110,7 +110,7 @@ def gradebook_class_create(
                     learner=person,
                     target=target,
                     level=estimate,
-                    status=status_label(estimate, DEFAULT_POLICY),
+                    status=status_label(estimate, ESTIMATE_BANDS),
                     method=DEFAULT_POLICY.method,
                     evidence_count=len(scored),
                     computed_at=now,

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from continuum.evidence.selectors.progress import learner_progress, progress_grouped
+from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.estimates import estimate_override
 from continuum.evidence.services.recording import evidence_record
-from continuum.evidence.services.scales import scales_for
 
 MONDAY = datetime(2026, 9, 7, 9, tzinfo=UTC)
 

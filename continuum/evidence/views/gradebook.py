@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 from continuum.evidence.forms_gradebook import ClassScoreForm, OverrideForm
 from continuum.evidence.models import EvidenceKind, EvidenceSource
 from continuum.evidence.selectors import gradebook as selectors
+from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.estimates import estimate_explain, estimate_override
 from continuum.evidence.services.gradebook import gradebook_class_score, gradebook_entry_record
-from continuum.evidence.services.policy import DEFAULT_POLICY, policy_for
-from continuum.evidence.services.scales import scales_for
+from continuum.evidence.services.policy import policy_for
 from continuum.frameworks.models import FrameworkItem
 from continuum.frameworks.selectors import target_visible
 from continuum.lib.access import requires
@@ -42,11 +42,6 @@ def _learner(section: Section, learner_id: int) -> User:
 
 def _target(request, target_id: int) -> FrameworkItem:
     return get_object_or_404(target_visible(user=request.user), pk=target_id)
-
-
-def _policy(section: Section, view: selectors.View):
-    """The school's policy, needed only to name the status of single pieces of evidence."""
-    return policy_for(organization=section.school) if view == "evidence" else DEFAULT_POLICY
 
 
 def _view(value: str | None) -> selectors.View:
@@ -76,9 +71,8 @@ def gradebook_section(request, section_id: int):
     framework = framework or (frameworks[0] if frameworks else None)
     view = _view(request.GET.get("view"))
     targets = selectors.gradebook_targets(framework=framework) if framework else []
-    policy = _policy(section, view)
-    grid = selectors.gradebook_grid(section=section, targets=targets, view=view, policy=policy)
     scales = scales_for(targets)
+    grid = selectors.gradebook_grid(section=section, targets=targets, view=view, scales=scales)
     context = {
         "section": section,
         "frameworks": frameworks,
@@ -119,9 +113,7 @@ def gradebook_cell_record(request, section_id: int, learner_id: int, target_id: 
     except ValidationError as error:
         return _problem(_("Nothing recorded: %(error)s") % {"error": " ".join(error.messages)}, 422)
     view = _view(request.POST.get("view"))
-    cell = selectors.gradebook_cell(
-        learner=learner, target=target, view=view, section=section, policy=_policy(section, view)
-    )
+    cell = selectors.gradebook_cell(learner=learner, target=target, view=view, section=section)
     what = f"{evidence.level:g}" if evidence.level is not None else evidence.get_mark_display()
     announce = _("Recorded %(what)s for %(learner)s on %(target)s.") % {
         "what": what,
@@ -208,7 +200,6 @@ def gradebook_override(request, section_id: int, learner_id: int, target_id: int
             target=target,
             view=view,
             section=section,
-            policy=_policy(section, view),
         )
         context["grid"] = {"view": view}
         context["announce"] = _("Override saved for %(learner)s on %(target)s.") % {

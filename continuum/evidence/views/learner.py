@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, render
 from continuum.evidence.selectors import learner_requests as requests_selectors
 from continuum.evidence.selectors import progress, scope
 from continuum.evidence.selectors.corrections import correction_list
+from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.estimates import estimate_explain
 from continuum.evidence.services.policy import policy_for
-from continuum.evidence.services.scales import scales_for
 from continuum.frameworks.models import FrameworkItem
 from continuum.frameworks.selectors import target_visible
 from continuum.lib.access import requires

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from continuum.evidence import forms_learner as forms
 from continuum.evidence.models import Artifact
+from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services import portfolio as services
-from continuum.evidence.services.scales import scales_for
 from continuum.evidence.views.learner import abilities, cached, learner_of
 from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.frameworks.ordering import TARGET_ORDER
 from continuum.lib.access import requires
 from continuum.lib.outcomes import submitted
 
@@ -49,7 +50,7 @@ def _linkable_targets(learner, chosen: str | None):
     return (
         FrameworkItem.objects.filter(linked, kind=ItemKind.TARGET)
         .distinct()
-        .order_by("version", "position", "human_coding_scheme")
+        .order_by(*TARGET_ORDER)
     )
 
 

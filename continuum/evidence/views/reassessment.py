@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from continuum.evidence import forms_learner as forms
 from continuum.evidence.models import Reassessment
+from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services import reassessment as services
-from continuum.evidence.services.scales import scales_for
 from continuum.evidence.views.learner import abilities, cached, learner_of, target_get
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted, submitted

@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 
 from continuum.family import plain
-from continuum.mastery import Status
+from continuum.mastery import Status, scale_bands
 
 
 def test_every_status_has_words_and_none_are_numbers():
@@ -29,7 +29,7 @@ def test_the_words_are_spanish_in_spanish():
 
 def test_a_single_score_is_read_against_its_scale():
     def words(level):
-        return plain.evidence_in_words(level, cut=3, top=4)
+        return plain.evidence_in_words(level, bands=scale_bands((1, 2, 3, 4), 3).evidence)
 
     assert [words(level) for level in (1, 2, 3, 4)] == [
         "not yet",
@@ -38,7 +38,8 @@ def test_a_single_score_is_read_against_its_scale():
         "can do it with depth",
     ]
     assert words(None) == "not scored"
-    assert plain.evidence_in_words(3, cut=3, top=3) == "can do it"
+    top_is_the_cut = scale_bands((1, 2, 3), 3).evidence
+    assert plain.evidence_in_words(3, bands=top_is_the_cut) == "can do it"
 
 
 def test_the_i_can_statement_comes_first():

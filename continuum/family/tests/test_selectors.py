@@ -6,7 +6,14 @@ import pytest
 
 from continuum.evidence.services.recording import evidence_record
 from continuum.family.selectors import family_children, family_summary
-from continuum.frameworks.tests.factories import descriptors_create, sample_framework
+from continuum.frameworks.models import ItemKind
+from continuum.frameworks.tests.factories import (
+    descriptors_create,
+    item_create,
+    sample_framework,
+    scale_create,
+    version_create,
+)
 from continuum.people.models import GuardianLink
 
 WHEN = datetime(2026, 9, 7, 9, tzinfo=UTC)
@@ -112,4 +119,31 @@ def test_the_family_reads_pace_to_each_requirement_and_only_shared_support(world
     assert "Ask their educators how you can help." in words
     assert [plan["summary"] for plan in summary.support] == [
         "We meet twice a week in a small group."
+    ]
+
+
+def test_competencies_follow_the_framework_tree_when_places_repeat_across_domains(world, db):
+    # CASE numbers items among their siblings: each domain's first competency is 0.
+    version = version_create(title="Two domains")
+    scale_create(version)
+    for d, domain_code in enumerate(("D1", "D2")):
+        domain = item_create(version, domain_code, "d", kind=ItemKind.DOMAIN, position=d)
+        for c in range(2 - d):
+            code = f"{domain_code}.C{c}"
+            competency = item_create(
+                version, code, code, kind=ItemKind.COMPETENCY, parent=domain, position=c
+            )
+            target = item_create(version, f"{code}.a", "t", parent=competency)
+            evidence_record(
+                learner=world["lena"],
+                target=target,
+                scorer=world["erin"],
+                level=4,
+                assessed_at=WHEN,
+            )
+    summary = family_summary(learner=world["lena"])
+    assert [line.competency.human_coding_scheme for line in summary.competencies] == [
+        "D1.C0",
+        "D1.C1",
+        "D2.C0",
     ]

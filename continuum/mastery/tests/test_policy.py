@@ -29,7 +29,6 @@ from continuum.mastery import (
     policy_what_if,
     replay,
 )
-from continuum.mastery.status import Bands
 from continuum.mastery.tests.strategies import parameters, score
 
 ADA, BEN = 1, 2
@@ -50,7 +49,6 @@ def test_a_policy_round_trips_through_json() -> None:
         parameters={"n": 3, "m": 5},
         order_by="due_at",
         formative_weight=0.0,
-        bands=Bands(2.5, 3.0, 3.6),
         rollup=RollupRule("share_proficient", {"share": 0.8}),
     )
     data = json.loads(json.dumps(policy.to_dict()))
@@ -65,6 +63,8 @@ def test_a_policy_refuses_what_it_cannot_apply() -> None:
         GradingPolicy(version=1, formative_weight=2)
     with pytest.raises(ValueError, match="unknown policy keys \\['mehtod'\\]"):
         policy_from_dict({"version": 1, "mehtod": "mean"})
+    with pytest.raises(ValueError, match="statuses follow each proficiency scale"):
+        policy_from_dict({"version": 1, "bands": {"approaching": 2.5}})
 
 
 def test_policy_estimates_give_level_and_status_per_learner_target() -> None:

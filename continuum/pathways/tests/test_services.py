@@ -6,6 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from continuum.evidence.services.assessments import AlignmentSpec, alignment_set, assessment_create
+from continuum.frameworks.models import ItemKind
+from continuum.frameworks.tests.factories import item_create, scale_create, version_create
 from continuum.pathways import services
 from continuum.pathways.models import GoalComment, LearnerProfile, LearningExperience, PlanItem
 from continuum.pathways.selectors import plan_get
@@ -178,3 +181,23 @@ def test_an_educator_deactivates_an_experience_and_drafts_skip_it(world, sample,
     services.experience_save(by=erin, fields={"active": False}, targets=[], experience=song)
     drafted = services.plan_draft(learner=lena, by=lena)
     assert all(item.experience_id != song.pk for item in drafted)
+
+
+def test_equally_ranked_suggestions_come_in_the_one_target_order(world):
+    # Targets are numbered among their siblings: C2's first target has a lower place than
+    # C1's, but C1 comes first in the tree, so its targets are suggested first.
+    version = version_create(title="Sibling numbering")
+    scale_create(version)
+    domain = item_create(version, "D", "d", kind=ItemKind.DOMAIN)
+    c1 = item_create(version, "C1", "c", kind=ItemKind.COMPETENCY, parent=domain, position=0)
+    c2 = item_create(version, "C2", "c", kind=ItemKind.COMPETENCY, parent=domain, position=1)
+    item_create(version, "C2.a", "t", parent=c2, position=0)
+    first = item_create(version, "C1.a", "t", parent=c1, position=1)
+    item_create(version, "C1.b", "t", parent=c1, position=2)
+    quiz = assessment_create(
+        creator=world["erin"], title="Check", kind="summative", section=world["math_a"]
+    )
+    alignment_set(assessment=quiz, by=world["erin"], alignments=[AlignmentSpec(first)])
+    lena = world["lena"]  # not started anywhere: every target is new and ready
+    drafted = services.plan_draft(learner=lena, by=lena)
+    assert [item.target.human_coding_scheme for item in drafted] == ["C1.a", "C1.b", "C2.a"]

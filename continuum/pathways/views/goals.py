@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from continuum.evidence.selectors.learner_map import learner_map_get
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted, submitted
 from continuum.pathways import selectors, services
@@ -20,7 +21,7 @@ from continuum.pathways.views.common import goal_learner, goal_of, learner_of
 def goal_list(request, learner_id: int):
     learner = learner_of(request, learner_id)
     can_set = request.user.has_perm("pathways.set_goal", learner)
-    targets = selectors.learner_targets(learner=learner).targets if can_set else []
+    targets = learner_map_get(learner=learner).targets if can_set else []
     if request.method == "POST" and not can_set:
         raise PermissionDenied("Only the learner and their educators set goals.")
     form = GoalForm(request.POST if request.method == "POST" else None, targets=targets)

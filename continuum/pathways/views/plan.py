@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from continuum.evidence.selectors.learner_map import learner_map_get
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted, submitted
 from continuum.pathways import selectors, services
@@ -16,7 +17,7 @@ from continuum.pathways.views.common import item_learner, item_of, learner_of
 
 def _context(request, learner, add_form=None) -> dict:
     can_edit = request.user.has_perm("pathways.edit_plan", learner)
-    targets = selectors.learner_targets(learner=learner).targets if can_edit else []
+    targets = learner_map_get(learner=learner).targets if can_edit else []
     return {
         "learner": learner,
         "view": selectors.plan_get(learner=learner),
@@ -50,7 +51,7 @@ def plan_draft(request, learner_id: int):
 @requires("pathways.edit_plan", fn=learner_of)
 def plan_item_add(request, learner_id: int):
     learner = learner_of(request, learner_id)
-    targets = selectors.learner_targets(learner=learner).targets
+    targets = learner_map_get(learner=learner).targets
     form = PlanItemAddForm(
         request.POST, targets=targets, experiences=selectors.experience_visible(user=learner)
     )

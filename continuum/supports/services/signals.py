@@ -11,8 +11,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from continuum.evidence.models import Estimate, Evidence, Mark, Reassessment
-from continuum.evidence.services.scales import scales_for
+from continuum.evidence.selectors.scales import scales_for
 from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.frameworks.ordering import TARGET_ORDER
 from continuum.mastery import RollupRule
 from continuum.people.models import Organization, User
 from continuum.supports.models import Requirement
@@ -36,11 +37,11 @@ def requirements_for(school: Organization) -> list[Requirement]:
 
 
 def requirement_targets(requirement: Requirement) -> list[FrameworkItem]:
-    """The learning targets under the requirement's competencies, in framework order."""
+    """The learning targets under the requirement's competencies, in the one target order."""
     return list(
         FrameworkItem.objects.filter(
             parent__in=requirement.competencies.all(), kind=ItemKind.TARGET
-        ).order_by("parent__position", "position", "human_coding_scheme", "id")
+        ).order_by(*TARGET_ORDER)
     )
 
 

@@ -1,10 +1,12 @@
-"""The proficiency scale a target is scored on, and checks that a level belongs to it."""
+"""The proficiency scale a target is scored on, the bands its statuses follow, and checks
+that a level belongs to it."""
 
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 
 from continuum.frameworks.models import FrameworkItem, ProficiencyLevel, ProficiencyScale
+from continuum.mastery import DEFAULT_BANDS, Bands, ScaleBands
 
 
 def scales_for(targets: Iterable[FrameworkItem]) -> dict[int, ProficiencyScale | None]:
@@ -30,6 +32,17 @@ def scales_for(targets: Iterable[FrameworkItem]) -> dict[int, ProficiencyScale |
             by_id.get(scale_id) if scale_id else first_of_version.get(target.version_id)
         )
     return by_target
+
+
+def bands_of(scale: ProficiencyScale | None) -> ScaleBands:
+    """The scale's bands; a target with no scale reads on the usual four levels."""
+    return scale.bands if scale is not None else DEFAULT_BANDS
+
+
+def estimate_bands_for(target_ids: Iterable[int]) -> dict[int, Bands]:
+    """Each target's estimate bands, for the batch path (two queries)."""
+    targets = FrameworkItem.objects.filter(pk__in=set(target_ids)).only("pk", "version_id")
+    return {pk: bands_of(scale).estimate for pk, scale in scales_for(targets).items()}
 
 
 def level_check(*, target: FrameworkItem, level: float, scale: ProficiencyScale | None) -> None:
