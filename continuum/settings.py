@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "continuum.insights",
     "continuum.supports",
     "continuum.privacy",
+    "continuum.demo",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ recommender is given the targets in the one target order."""
 from datetime import UTC, datetime
 
 import pytest
+from django.urls import reverse
 
 from continuum.dashboard.selectors import dashboard_get
 from continuum.evidence.selectors.learner_map import learner_map_get
@@ -46,7 +47,9 @@ def _is_in_order(shown: list, order: list) -> bool:
     return all(item in rest for item in shown)
 
 
-def test_dashboard_family_view_and_plan_see_the_same_targets_order_and_statuses(lena, monkeypatch):
+def test_dashboard_family_view_and_plan_see_the_same_targets_order_and_statuses(
+    lena, client, monkeypatch
+):
     found = learner_map_get(learner=lena)
     by_area = sorted(found.targets, key=area_rank)  # both pages show the areas apart
     expected = [(t.pk, found.status(t.pk)) for t in by_area]
@@ -71,6 +74,14 @@ def test_dashboard_family_view_and_plan_see_the_same_targets_order_and_statuses(
     ]
     assert len(shown) == 5  # what can be done, what is under way, what is ready
     assert _is_in_order(shown, expected)
+
+    client.force_login(lena)  # the plan's and the goals' forms offer the map's targets
+    for page, form, field in (
+        ("learning_plan", "add_form", "target"),
+        ("goal_list", "form", "targets"),
+    ):
+        context = client.get(reverse(page, args=[lena.pk])).context
+        assert list(context[form].fields[field].queryset) == list(found.targets)
 
     given = {}
     real = pathways_services.recommendations

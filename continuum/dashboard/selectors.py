@@ -17,7 +17,7 @@ from continuum.evidence.selectors.learner_map import LearnerMap, learner_map_get
 from continuum.evidence.selectors.progress import OPEN, level_label
 from continuum.evidence.selectors.scales import scales_for
 from continuum.frameworks.models import FrameworkItem, LearningArea
-from continuum.frameworks.ordering import area_rank
+from continuum.frameworks.ordering import area_rank, in_target_order
 from continuum.pathways.models import Goal, PlanItem
 from continuum.people.models import User
 
@@ -199,7 +199,7 @@ def _pathways(
         return tiles.get(target.pk) or Tile(target=target, estimate=estimates.get(target.pk))
 
     goals = Goal.objects.filter(learner=learner, status=Goal.Status.ACTIVE).prefetch_related(
-        "targets"
+        in_target_order("targets")
     )
     items = (
         PlanItem.objects.filter(plan__learner=learner)

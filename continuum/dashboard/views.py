@@ -4,8 +4,8 @@ from django.shortcuts import render
 
 from continuum.dashboard import selectors
 from continuum.evidence.models import EstimateStatus
-from continuum.evidence.views.learner import learner_of
 from continuum.lib.access import requires
+from continuum.people.lookups import learner_of
 from continuum.supports.selectors import learner_paces
 
 

@@ -12,9 +12,10 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from continuum.demo.content import FRAMEWORKS, case_package
+from continuum.demo.insights import demo_groups_build
+from continuum.demo.pathways import demo_pathways_build
 from continuum.demo.semester import demo_semester_build
-from continuum.insights.services.demo import demo_groups_build
-from continuum.pathways.demo import demo_pathways_build
+from continuum.demo.supports import demo_supports_build
 from continuum.people.models import (
     CaseloadAssignment,
     Enrollment,
@@ -26,7 +27,6 @@ from continuum.people.models import (
     User,
 )
 from continuum.people.passwords import DEMO_PASSWORD
-from continuum.supports.demo import demo_supports_build
 
 DISTRICT_NAME = "Riverside Unified School District"
 SCHOOL_NAME = "Maple Grove Middle School"

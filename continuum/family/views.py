@@ -7,8 +7,7 @@ saves that choice and sets Django's language cookie so the rest of Continuum fol
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,8 +16,8 @@ from django.views.decorators.http import require_POST
 from continuum.family import selectors
 from continuum.family.services import preferred_language_set
 from continuum.lib.access import requires
-from continuum.lib.per_request import per_request
-from continuum.people.models import Role, User
+from continuum.people.lookups import learner_of
+from continuum.people.models import User
 
 
 def _language(user: User) -> str:
@@ -37,15 +36,6 @@ def _render(request, context: dict):
         )
     response.headers["Content-Language"] = language
     return response
-
-
-def learner_of(request, learner_id: int, **kwargs) -> User:
-    learner = per_request(
-        request, f"_family_learner_{learner_id}", lambda: get_object_or_404(User, pk=learner_id)
-    )
-    if learner.role != Role.LEARNER:
-        raise Http404("Only learners have a family view.")
-    return learner
 
 
 @requires("family.open_family_home")

@@ -109,6 +109,26 @@ class PrerequisiteAddForm(ReasonForm):
         origin.queryset = selectors.prerequisite_choices(item=item)
 
 
+class ScaleBandsForm(ReasonForm):
+    """The four bands a district may set, each blank for the derived value (shown in the box
+    and in its help). The service checks them against the cut and names what is wrong."""
+
+    def __init__(self, data=None, *, detail: selectors.ScaleDetail):
+        super().__init__(data)
+        for name, label in selectors.SCALE_BAND_FIELDS.items():
+            derived = detail.bands[name].derived
+            shown = _("none") if derived is None else f"{derived:g}"
+            self.fields[name] = forms.FloatField(
+                label=label,
+                required=False,
+                initial=getattr(detail.scale, name),
+                help_text=_("Leave blank to derive it from the levels and the cut: %(value)s.")
+                % {"value": shown},
+                widget=forms.NumberInput(attrs={"step": "any", "placeholder": shown}),
+            )
+        self.order_fields([*selectors.SCALE_BAND_FIELDS, "reason"])
+
+
 class GraphScopeForm(forms.Form):
     competency = forms.ModelChoiceField(
         label=_("Show the prerequisites around"),

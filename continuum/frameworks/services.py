@@ -6,6 +6,7 @@ export after an edit says what the page says. Each checks that the editor may ch
 the framework (its district's admins, decision 0009), whatever page or API called it.
 """
 
+import math
 import uuid
 from collections.abc import Mapping
 
@@ -23,7 +24,9 @@ from continuum.frameworks.models import (
     FrameworkVersion,
     LevelDescriptor,
     ProficiencyLevel,
+    ProficiencyScale,
 )
+from continuum.frameworks.selectors import SCALE_BAND_FIELDS
 from continuum.people.models import User
 
 # CASE has no field for these two; they travel in the item's extensions.
@@ -158,7 +161,66 @@ def framework_share(*, framework: Framework, shared: bool, editor: User, reason:
     return framework
 
 
-def _require_change(editor: User, thing: Framework | FrameworkItem | Association) -> None:
+def scale_bands_set(
+    *,
+    scale: ProficiencyScale,
+    editor: User,
+    reason: str,
+    evidence_approaching: float | None = None,
+    evidence_advanced: float | None = None,
+    estimate_approaching: float | None = None,
+    estimate_advanced: float | None = None,
+) -> ProficiencyScale:
+    """Set the scale's four moving bands; None derives a band from the levels and cut again.
+
+    Each band is checked against the cut before anything is written, so the bands in force
+    always rise (approaching ≤ proficient, the cut, < advanced) and a learner who scores at
+    the cut reads proficient; a refusal names every band that is wrong. Statuses already
+    stored follow the new bands when their learner-target is next recomputed.
+    """
+    _require_change(editor, scale.version)
+    bands = {
+        "evidence_approaching": evidence_approaching,
+        "evidence_advanced": evidence_advanced,
+        "estimate_approaching": estimate_approaching,
+        "estimate_advanced": estimate_advanced,
+    }
+    with transaction.atomic():
+        scale = ProficiencyScale.objects.select_for_update().get(pk=scale.pk)
+        errors = _band_errors(scale.proficiency_cut, bands)
+        if errors:
+            raise ValidationError(errors)
+        if any(getattr(scale, name) != value for name, value in bands.items()):
+            for name, value in bands.items():
+                setattr(scale, name, value)
+            _save_with_history(scale, editor, reason)
+    return scale
+
+
+def _band_errors(cut: float, bands: Mapping[str, float | None]) -> dict[str, str]:
+    errors = {}
+    for name, value in bands.items():
+        words = {"band": SCALE_BAND_FIELDS[name], "cut": f"{cut:g}"}
+        if value is None:
+            continue
+        if not math.isfinite(value):
+            errors[name] = _("“%(band)s” must be a number; leave it blank to derive it.") % words
+        elif name.endswith("approaching") and value > cut:
+            errors[name] = _(
+                "“%(band)s” must be at most the proficiency cut (%(cut)s): a score at the cut "
+                "reads proficient."
+            ) % words
+        elif name.endswith("advanced") and value <= cut:
+            errors[name] = _(
+                "“%(band)s” must be above the proficiency cut (%(cut)s), so that the bands rise "
+                "from proficient to advanced."
+            ) % words
+    return errors
+
+
+def _require_change(
+    editor: User, thing: Framework | FrameworkVersion | FrameworkItem | Association
+) -> None:
     if not editor.has_perm("frameworks.change_framework", thing):
         raise PermissionDenied(_("Only the owning district's admins change this framework."))
 

@@ -24,6 +24,7 @@ from continuum.frameworks.models import (
     Framework,
     FrameworkItem,
     FrameworkVersion,
+    ProficiencyScale,
 )
 from continuum.lib.access import requires
 from continuum.lib.per_request import per_request
@@ -50,6 +51,7 @@ def framework_detail(request, framework_id: int):
     if request.htmx:
         return render(request, "frameworks/framework_detail.html#search_results", context)
     context["areas"] = selectors.item_tree(version=version)
+    context["scales"] = selectors.scale_list(version=version)
     return render(request, "frameworks/framework_detail.html", context)
 
 
@@ -144,6 +146,31 @@ def prerequisite_remove(request, item_id: int, association_id: int):
     return render(request, "frameworks/prerequisite_remove.html", context)
 
 
+def _scale_object(request, scale_id: int, **_) -> FrameworkVersion:
+    """The object a scale is checked against, its version: 404 unless the user may read it."""
+    return _scale_detail(request, scale_id).scale.version
+
+
+@requires("frameworks.view_framework", fn=_scale_object)
+def scale_detail(request, scale_id: int):
+    detail = _scale_detail(request, scale_id)
+    context = {
+        "detail": detail,
+        "can_change": request.user.has_perm("frameworks.change_framework", detail.scale.version),
+    }
+    return render(request, "frameworks/scale_detail.html", context)
+
+
+@requires("frameworks.change_framework", fn=_scale_object)
+@require_http_methods(["GET", "POST"])
+def scale_edit(request, scale_id: int):
+    detail = _scale_detail(request, scale_id)
+    form = forms.ScaleBandsForm(request.POST or None, detail=detail)
+    if _submitted(request, form, partial(services.scale_bands_set, scale=detail.scale)):
+        return redirect("scale_detail", scale_id=scale_id)
+    return render(request, "frameworks/scale_edit.html", {"detail": detail, "form": form})
+
+
 def _current(request, framework_id: int) -> tuple[selectors.FrameworkSummary, FrameworkVersion]:
     """The framework (if the user may read it) and its current version, loaded once per
     request: the permission check and the view both ask."""
@@ -170,6 +197,18 @@ def _item_detail(request, item_id: int) -> selectors.ItemDetail:
         )
     except FrameworkItem.DoesNotExist:
         raise Http404("No such item.") from None
+
+
+def _scale_detail(request, scale_id: int) -> selectors.ScaleDetail:
+    """The scale (if the user may read its framework), loaded once per request."""
+    try:
+        return per_request(
+            request,
+            f"_frameworks_scale_{scale_id}",
+            lambda: selectors.scale_get(scale_id=scale_id, user=request.user),
+        )
+    except ProficiencyScale.DoesNotExist:
+        raise Http404("No such scale.") from None
 
 
 def _submitted(request, form: Form, save: Callable[..., object]) -> bool:

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from continuum.evidence.models import Estimate
 from continuum.frameworks.models import FrameworkItem
+from continuum.frameworks.ordering import TARGET_ORDER, in_target_order
 from continuum.frameworks.selectors import target_visible
 from continuum.frameworks.tenancy import in_districts
 from continuum.mastery import Status
@@ -31,7 +32,7 @@ def goal_list(*, learner: User) -> QuerySet[Goal]:
     return (
         Goal.objects.filter(learner=learner)
         .select_related("created_by")
-        .prefetch_related("targets", "comments__author", "check_ins__author")
+        .prefetch_related(in_target_order("targets"), "comments__author", "check_ins__author")
     )
 
 
@@ -39,7 +40,7 @@ def goal_get(*, goal_id: int) -> Goal:
     """A goal with what its page shows (targets, comments, check-ins and their authors)."""
     return get_object_or_404(
         Goal.objects.select_related("learner", "created_by").prefetch_related(
-            "targets", "comments__author", "check_ins__author"
+            in_target_order("targets"), "comments__author", "check_ins__author"
         ),
         pk=goal_id,
     )
@@ -128,8 +129,9 @@ def experience_visible(*, user: User) -> QuerySet[LearningExperience]:
 
 
 def experience_target_choices(*, user: User) -> QuerySet[FrameworkItem]:
-    """The targets a curator may tag an experience with: those of frameworks they may read."""
-    return target_visible(user=user)
+    """The targets a curator may tag an experience with: those of frameworks they may read,
+    in the one target order."""
+    return target_visible(user=user).order_by(*TARGET_ORDER)
 
 
 def experience_get(*, experience_id: int, user: User) -> LearningExperience:
@@ -148,7 +150,11 @@ def experience_list(
     partner: User | None = None,
     include_inactive: bool = False,
 ) -> QuerySet[LearningExperience]:
-    found = experience_visible(user=user).select_related("partner").prefetch_related("targets")
+    found = (
+        experience_visible(user=user)
+        .select_related("partner")
+        .prefetch_related(in_target_order("targets"))
+    )
     if not include_inactive:
         found = found.filter(active=True)
     if target is not None:
@@ -176,7 +182,7 @@ def catalog_interests(*, user: User) -> list[str]:
 
 def catalog_targets(*, user: User) -> QuerySet[FrameworkItem]:
     visible = experience_visible(user=user).filter(active=True)
-    return FrameworkItem.objects.filter(experiences__in=visible).distinct()
+    return FrameworkItem.objects.filter(experiences__in=visible).distinct().order_by(*TARGET_ORDER)
 
 
 def partner_list(*, user: User) -> QuerySet[User]:

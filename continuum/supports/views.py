@@ -14,21 +14,13 @@ from continuum.frameworks.ordering import TARGET_ORDER
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted
 from continuum.lib.per_request import per_request
+from continuum.people.lookups import learner_of
 from continuum.people.models import Role, User
 from continuum.supports import selectors
 from continuum.supports.forms import ActionForm, FlagForm, NoteForm, PlanForm, ReviewForm
 from continuum.supports.models import Flag, SupportAction, SupportPlan, SupportsRun
 from continuum.supports.services import plans as plan_services
 from continuum.supports.services.compute import can_compute, supports_compute_request
-
-
-def learner_of(request, learner_id: int, **kwargs) -> User:
-    learner = per_request(
-        request, "_supports_learner", lambda: get_object_or_404(User, pk=learner_id)
-    )
-    if learner.role != Role.LEARNER:
-        raise PermissionDenied("Only learners have supports.")
-    return learner
 
 
 def plan_of(request, plan_id: int, **kwargs) -> SupportPlan:

@@ -100,8 +100,9 @@ def _queries(learner) -> int:
     with CaptureQueriesContext(connection) as captured:
         found = learner_map_get(learner=learner)
         # what the pages read of each target and estimate is loaded with the map
-        read = [(t.version.framework, t.parent.parent if t.parent else None) for t in found.targets]
-        read += [(e.target.version, e.target.parent) for e in found.estimates.values()]
+        read = [t.version.framework.title for t in found.targets]
+        read += [str(t.parent.parent if t.parent else None) for t in found.targets]
+        read += [e.target.version.title for e in found.estimates.values()]
     assert read
     return len(captured.captured_queries)
 

@@ -17,6 +17,7 @@ from continuum.frameworks.models import FrameworkItem
 from continuum.frameworks.selectors import target_visible
 from continuum.lib.access import requires
 from continuum.lib.per_request import per_request
+from continuum.people.lookups import learner_of
 from continuum.people.models import Role, User
 
 
@@ -26,13 +27,6 @@ def cached[M: Model](request, model: type[M], pk: int, *related: str) -> M:
     return per_request(
         request, f"_learning_{model.__name__}_{pk}", lambda: get_object_or_404(queryset, pk=pk)
     )
-
-
-def learner_of(request, learner_id: int, **kwargs) -> User:
-    learner = cached(request, User, learner_id, "organization")
-    if learner.role != Role.LEARNER:
-        raise PermissionDenied("Only learners have evidence pages.")
-    return learner
 
 
 def target_get(request, target_id: int) -> FrameworkItem:

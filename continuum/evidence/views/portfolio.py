@@ -13,11 +13,12 @@ from continuum.evidence import forms_learner as forms
 from continuum.evidence.models import Artifact
 from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services import portfolio as services
-from continuum.evidence.views.learner import abilities, cached, learner_of
+from continuum.evidence.views.learner import abilities, cached
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.frameworks.ordering import TARGET_ORDER
 from continuum.lib.access import requires
 from continuum.lib.outcomes import submitted
+from continuum.people.lookups import learner_of
 
 
 def _artifact(request, artifact_id: int, **kwargs) -> Artifact:

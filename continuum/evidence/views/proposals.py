@@ -10,9 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from continuum.evidence import forms_learner as forms
 from continuum.evidence.models import Proposal
 from continuum.evidence.services import proposals as services
-from continuum.evidence.views.learner import abilities, cached, learner_of, target_get
+from continuum.evidence.views.learner import abilities, cached, target_get
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted, submitted
+from continuum.people.lookups import learner_of
 
 
 def _proposal(request, proposal_id: int, **kwargs) -> Proposal:

@@ -11,9 +11,10 @@ from continuum.evidence import forms_learner as forms
 from continuum.evidence.models import Reassessment
 from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services import reassessment as services
-from continuum.evidence.views.learner import abilities, cached, learner_of, target_get
+from continuum.evidence.views.learner import abilities, cached, target_get
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted, submitted
+from continuum.people.lookups import learner_of
 
 
 def _reassessment(request, reassessment_id: int, **kwargs) -> Reassessment:

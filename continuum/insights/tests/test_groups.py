@@ -227,7 +227,7 @@ def test_the_leader_sees_groups_but_no_suggestions(client, klass):
 
 
 def test_the_demo_groups_are_formed_on_the_targets_where_most_struggle(db):
-    from continuum.insights.services.demo import demo_groups_build
+    from continuum.demo.insights import demo_groups_build
     from continuum.insights.tests.factories import school_create
 
     school = school_create(learners=24, targets=6, section_size=24, seed=9)

@@ -1,24 +1,12 @@
 """The objects pathways views and their permission getters share, each loaded once per
 request."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from continuum.lib.per_request import per_request
 from continuum.pathways import selectors
 from continuum.pathways.models import Goal, LearningExperience, PlanItem
-from continuum.people.models import Role, User
-
-
-def learner_of(request, learner_id: int, **kwargs) -> User:
-    learner = per_request(
-        request,
-        f"_pathways_learner_{learner_id}",
-        lambda: get_object_or_404(User.objects.select_related("organization"), pk=learner_id),
-    )
-    if learner.role != Role.LEARNER:
-        raise PermissionDenied("Only learners have a pathway.")
-    return learner
+from continuum.people.models import User
 
 
 def goal_of(request, goal_id: int, **kwargs) -> Goal:

@@ -14,7 +14,8 @@ from continuum.lib.outcomes import attempted, submitted
 from continuum.pathways import selectors, services
 from continuum.pathways.forms import CheckInForm, CommentForm, GoalForm
 from continuum.pathways.models import Goal
-from continuum.pathways.views.common import goal_learner, goal_of, learner_of
+from continuum.pathways.views.common import goal_learner, goal_of
+from continuum.people.lookups import learner_of
 
 
 @requires("pathways.view_pathway", fn=learner_of)

@@ -12,7 +12,8 @@ from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted, submitted
 from continuum.pathways import selectors, services
 from continuum.pathways.forms import PlanItemAddForm, PlanItemScheduleForm
-from continuum.pathways.views.common import item_learner, item_of, learner_of
+from continuum.pathways.views.common import item_learner, item_of
+from continuum.people.lookups import learner_of
 
 
 def _context(request, learner, add_form=None) -> dict:

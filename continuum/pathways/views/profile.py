@@ -9,7 +9,7 @@ from continuum.lib.access import requires
 from continuum.lib.outcomes import submitted
 from continuum.pathways import selectors, services
 from continuum.pathways.forms import AccommodationsForm, ProfileForm
-from continuum.pathways.views.common import learner_of
+from continuum.people.lookups import learner_of
 from continuum.supports.selectors import learner_paces
 
 
