@@ -18,7 +18,6 @@ from continuum.frameworks.case.selectors import (
 from continuum.frameworks.case.services import case_import_request
 from continuum.frameworks.models import CaseImport
 from continuum.lib.access import requires
-from continuum.privacy import disclose
 
 
 @requires("frameworks.import_framework")
@@ -59,15 +58,7 @@ def case_package(request, identifier: str):
     version = case_version_get(identifier, user=request.user)
     if version is None:
         return _error(404, "unknownobject", f"No CFPackage with identifier {identifier}.")
-    package = case_package_get(version)
-    disclose(
-        actor=request.user,
-        via="case",
-        what="case_package",
-        record="CASE package",
-        path=request.path,
-        subject=f"{version.title} ({identifier})",
-    )
+    package = case_package_get(version)  # the privacy middleware records the read
     return JsonResponse(package, json_dumps_params={"ensure_ascii": False})
 
 

@@ -200,21 +200,23 @@ def scale_bands_set(
 def _band_errors(cut: float, bands: Mapping[str, float | None]) -> dict[str, str]:
     errors = {}
     for name, value in bands.items():
-        words = {"band": SCALE_BAND_FIELDS[name], "cut": f"{cut:g}"}
         if value is None:
             continue
         if not math.isfinite(value):
-            errors[name] = _("“%(band)s” must be a number; leave it blank to derive it.") % words
+            message = _("“%(band)s” must be a number; leave it blank to derive it.")
         elif name.endswith("approaching") and value > cut:
-            errors[name] = _(
+            message = _(
                 "“%(band)s” must be at most the proficiency cut (%(cut)s): a score at the cut "
                 "reads proficient."
-            ) % words
+            )
         elif name.endswith("advanced") and value <= cut:
-            errors[name] = _(
-                "“%(band)s” must be above the proficiency cut (%(cut)s), so that the bands rise "
-                "from proficient to advanced."
-            ) % words
+            message = _(
+                "“%(band)s” must be above the proficiency cut (%(cut)s), so that the bands "
+                "rise from proficient to advanced."
+            )
+        else:
+            continue
+        errors[name] = message % {"band": SCALE_BAND_FIELDS[name], "cut": f"{cut:g}"}
     return errors
 
 

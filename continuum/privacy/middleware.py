@@ -1,9 +1,11 @@
-"""Records a disclosure after every successful page that shows one learner's data.
+"""Records a disclosure after every successful page that shows one learner's data, and
+after every CASE package download.
 
 Placed after AuthenticationMiddleware. A page qualifies when its resolved URL names a
 learner (``learner_id``) or a learner-owned object listed in registry.py. Only successful
 reads count (GET or HEAD answered 2xx): a refused request disclosed nothing. One insert
-per request; a learner reading their own pages is not a disclosure.
+per request; a learner reading their own pages is not a disclosure. Recording here keeps
+the other apps free of any call into this one.
 """
 
 from django.apps import apps
@@ -46,6 +48,17 @@ class DisclosureMiddleware:
             or request.method not in ("GET", "HEAD")
             or not 200 <= response.status_code < 300
         ):
+            return response
+        if match.url_name == "case_package":
+            disclosure_record(
+                actor=request.user,
+                learner_ids=[],
+                via=Via.CASE,
+                what="case_package",
+                record="CASE package",
+                path=request.path,
+                subject=match.kwargs["identifier"],
+            )
             return response
         learner_id, record = _learner_of(match)
         if learner_id is None:

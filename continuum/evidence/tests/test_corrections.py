@@ -13,7 +13,6 @@ from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.selectors.corrections import correction_list
 from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.recording import evidence_record, evidence_update
-from continuum.privacy.models import Disclosure
 
 MONDAY = datetime(2026, 9, 7, 9, tzinfo=UTC)
 
@@ -201,12 +200,3 @@ def test_the_learner_and_family_see_the_corrected_score_that_it_was_corrected_an
 
 def test_a_page_without_corrections_says_nothing_about_them(client, world, sample, scored):
     assert "Corrected scores" not in _page(client, world, sample, "lena")
-
-
-def test_opening_the_correction_form_is_recorded_as_a_disclosure_of_the_learner(
-    client, world, sample, scored
-):
-    client.force_login(world["erin"])
-    assert client.get(reverse("evidence_correct", args=[scored.pk])).status_code == 200
-    disclosure = Disclosure.objects.get(what="evidence_correct")
-    assert (disclosure.learner, disclosure.actor) == (world["lena"], world["erin"])

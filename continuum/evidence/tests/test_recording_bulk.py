@@ -27,7 +27,6 @@ from continuum.evidence.services.recording_bulk import (
 )
 from continuum.evidence.signals import estimates_changed
 from continuum.mastery import GradingPolicy
-from continuum.notifications.models import Notification
 from continuum.people.models import Enrollment, Role, User
 
 START = datetime(2026, 9, 7, 8, tzinfo=UTC)
@@ -225,26 +224,6 @@ def test_each_piece_is_audited_with_the_scorer_and_reason_and_the_override_is_ke
     assert (estimate.status, estimate.evidence_count) == (S.NOT_YET, 2)
     assert (estimate.override_level, estimate.override_reason) == (4, "Oral")
     assert estimate.history.first().history_change_reason == "Recalculated from evidence"
-
-
-def test_feedback_recorded_in_bulk_notifies_the_learner_and_guardian_once(classroom, sample, world):
-    lena, nia = classroom["learners"]
-    rows = [
-        EvidenceRow(
-            learner=lena,
-            target=sample["N.1.c"],
-            assessed_at=START,
-            level=3,
-            feedback="Label both quantities.",
-        ),
-        EvidenceRow(learner=nia, target=sample["N.1.c"], assessed_at=START, level=3),
-    ]
-    evidence_record_many(rows=rows, scorer=classroom["erin"])
-    notified = Notification.objects.values_list("recipient__username", "title")
-    assert sorted(notified) == [
-        ("gabe", "New feedback for Lena on N.1.c"),
-        ("lena", "New feedback on N.1.c"),
-    ]
 
 
 def test_the_group_flags_hear_once_about_every_learner_target_touched(classroom, sample):

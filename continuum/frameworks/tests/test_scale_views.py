@@ -28,7 +28,7 @@ def _page(client, person, scale) -> str:
 
 def _row(page: str, status: str) -> str:
     """The bands table's row for one status, tags stripped to words."""
-    row = re.search(rf'<th scope="row">{status}</th>(.*?)</tr>', page, re.S)
+    row = re.search(rf'<th scope="row">{status} from</th>(.*?)</tr>', page, re.S)
     assert row, f"no {status} row"
     return " ".join(re.sub(r"<[^>]+>", " ", row.group(1)).split())
 
@@ -53,6 +53,14 @@ def test_a_band_the_district_set_is_marked_and_the_others_stay_derived(client, w
     page = _page(client, world["erin"], scale)
     assert _row(page, "Advanced") == "4 derived 3.25 set by the district (derived: 3.5)"
     assert _row(page, "Approaching") == "2 derived 2.5 derived"
+
+
+def test_approaching_set_at_the_cut_says_below_the_cut_reads_not_yet(client, world, scale):
+    ProficiencyScale.objects.filter(pk=scale.pk).update(evidence_approaching=3)
+    page = _page(client, world["lena"], scale)
+    assert _row(page, "Approaching") == (
+        "none: below the cut reads not yet set by the district (derived: 2) 2.5 derived"
+    )
 
 
 def test_a_scale_with_nothing_above_its_cut_says_nothing_reads_advanced(client, world, scale):
@@ -96,9 +104,10 @@ def test_the_form_shows_each_derived_band_in_its_box_with_a_label(client, world,
         ("estimate_advanced", "3.5"),
     ]:
         assert f'<label for="id_{name}">' in page
-        box = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
-        assert f'placeholder="{derived}"' in box
-        assert f'aria-describedby="id_{name}_helptext"' in box
+        box = re.search(rf'<input[^>]*name="{name}"[^>]*>', page)
+        assert box is not None
+        assert f'placeholder="{derived}"' in box.group(0)
+        assert f'aria-describedby="id_{name}_helptext"' in box.group(0)
     assert "<legend>Estimates</legend>" in page
 
 

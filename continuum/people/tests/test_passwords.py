@@ -79,18 +79,6 @@ def test_demo_mode_is_fine_in_development_and_off_in_production(settings, debug,
     assert check_not_in_demo_mode(None) == []
 
 
-def test_every_demo_school_account_is_refused_not_only_the_published_ones(settings, db):
-    from datetime import date
-
-    from continuum.demo.school import demo_school_build
-
-    demo_school_build(seed=2026, today=date(2026, 11, 23))
-    settings.CONTINUUM_DEMO = False
-    flagged = User.objects.filter(has_demo_password=True).count()
-    assert flagged == User.objects.count()
-    assert f"{flagged} active account(s)" in check_no_demo_passwords(None)[0].msg
-
-
 def test_the_migration_flags_shared_demo_hashes_and_published_usernames(world):
     from django.apps import apps
     from django.contrib.auth.hashers import make_password

@@ -46,6 +46,14 @@ def test_a_page_naming_a_learners_goal_is_recorded_for_that_learner(client, worl
     assert (row.actor, row.learner, row.record) == (world["gabe"], world["lena"], "goal")
 
 
+def test_opening_a_score_correction_is_recorded_for_the_learner(client, world, lives):
+    client.force_login(world["erin"])
+    evidence = lives["lena"]["evidence"]
+    assert client.get(reverse("evidence_correct", args=[evidence.pk])).status_code == 200
+    row = Disclosure.objects.get(what="evidence_correct")
+    assert (row.learner, row.actor) == (world["lena"], world["erin"])
+
+
 def test_a_portfolio_download_is_recorded(client, world, lives):
     client.force_login(world["erin"])
     artifact = lives["lena"]["artifact"]
