@@ -58,7 +58,7 @@ def _use(database: Path) -> None:
 
 
 def _files(book, rows: int, seed: int) -> list[str]:
-    from continuum.evidence.services.csv_import import MAX_ROWS
+    from continuum.integrations.services.csv_import import MAX_ROWS
 
     rng = random.Random(seed)
     header = "learner_username,target_code,level,assessed_on,kind,weight\n"
@@ -72,7 +72,7 @@ def _files(book, rows: int, seed: int) -> list[str]:
 
 
 def _bulk(files: list[str], user) -> None:
-    from continuum.evidence.services.csv_import import scores_csv_import
+    from continuum.integrations.services.csv_import import scores_csv_import
 
     for text in files:
         scores_csv_import(data=text, user=user)
@@ -82,8 +82,8 @@ def _row_by_row(files: list[str], user) -> None:
     from django.db import transaction
 
     from continuum.evidence.models import EvidenceSource
-    from continuum.evidence.services.csv_import import _assessed_at, scores_csv_parse
     from continuum.evidence.services.recording import evidence_record
+    from continuum.integrations.services.csv_import import _assessed_at, scores_csv_parse
 
     for text in files:
         plan = scores_csv_parse(data=text, user=user)

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "continuum.people",
     "continuum.frameworks",
     "continuum.evidence",
+    "continuum.learning",
+    "continuum.integrations",
     "continuum.family",
     "continuum.notifications",
     "continuum.pathways",

@@ -8,6 +8,8 @@ urlpatterns = [
     path("continuum/", include("continuum.frameworks.urls")),
     path("ims/case/v1p1/", include("continuum.frameworks.case_urls")),
     path("", include("continuum.evidence.urls")),
+    path("learning/", include("continuum.learning.urls")),
+    path("integrations/", include("continuum.integrations.urls")),
     path("insights/", include("continuum.insights.urls")),
     path("supports/", include("continuum.supports.urls")),
     path("dashboard/", include("continuum.dashboard.urls")),

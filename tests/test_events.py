@@ -6,7 +6,8 @@ import pytest
 from django.apps import apps
 from django.db.models import signals
 
-from continuum.evidence.models import Estimate, Evidence, Reassessment
+from continuum.evidence.models import Estimate, Evidence
+from continuum.learning.models import Reassessment
 from continuum.pathways.models import CheckIn
 
 MODEL_SIGNALS = {

@@ -17,7 +17,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from continuum.api.auth import token_or_session
-from continuum.api.limits import BoundedPagination
+from continuum.api.limits import BoundedPagination, Id
 from continuum.evidence.models import Estimate, EstimateStatus, EvidenceKind, EvidenceSource, Mark
 from continuum.evidence.selectors import scope
 from continuum.evidence.services.recording import MAX_LEVEL, MAX_WEIGHT, evidence_record
@@ -35,8 +35,8 @@ class Message(Schema):
 
 
 class EvidenceIn(Schema):
-    learner_id: int
-    target_id: int = Field(description="A learning target's id (see /api/v1/frameworks)")
+    learner_id: Id
+    target_id: Id = Field(description="A learning target's id (see /api/v1/frameworks)")
     level: float | None = Field(
         None,
         ge=-MAX_LEVEL,
@@ -108,7 +108,7 @@ class EstimateOut(Schema):
         return EstimateStatus(estimate.status).code
 
 
-def _learner(request: HttpRequest, learner: int | None) -> User | None:
+def _learner(request: HttpRequest, learner: Id | None) -> User | None:
     """The one learner asked for, if the caller may see them (404 otherwise)."""
     if learner is None:
         return None
@@ -168,7 +168,7 @@ def evidence_create(request: HttpRequest, payload: EvidenceIn):
 )
 @disclosed_items("evidence")
 @paginate(BoundedPagination)
-def evidence_list(request: HttpRequest, learner: int | None = None, target: int | None = None):
+def evidence_list(request: HttpRequest, learner: Id | None = None, target: Id | None = None):
     evidence = scope.evidence_list(
         user=request.auth,  # type: ignore[attr-defined]
         learner=_learner(request, learner),
@@ -186,7 +186,7 @@ def evidence_list(request: HttpRequest, learner: int | None = None, target: int 
 )
 @disclosed_items("estimates")
 @paginate(BoundedPagination)
-def estimate_list(request: HttpRequest, learner: int | None = None, target: int | None = None):
+def estimate_list(request: HttpRequest, learner: Id | None = None, target: Id | None = None):
     estimates = scope.estimate_list(
         user=request.auth,  # type: ignore[attr-defined]
         learner=_learner(request, learner),

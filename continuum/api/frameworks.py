@@ -5,7 +5,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from continuum.api.auth import token_or_session
-from continuum.api.limits import BoundedPagination
+from continuum.api.limits import BoundedPagination, Id
 from continuum.frameworks import selectors
 from continuum.frameworks.models import Framework, FrameworkItem
 from continuum.lib.uris import is_safe_uri
@@ -150,7 +150,7 @@ def list_frameworks(request):
     url_name="framework_detail",
     summary="A framework and its current version",
 )
-def framework_detail(request, framework_id: int):
+def framework_detail(request, framework_id: Id):
     return _summary(request, framework_id)
 
 
@@ -161,7 +161,7 @@ def framework_detail(request, framework_id: int):
     summary="The current version's items, flat, with parent ids, a page at a time",
 )
 @paginate(BoundedPagination)
-def framework_items(request, framework_id: int):
+def framework_items(request, framework_id: Id):
     summary = _summary(request, framework_id)
     if summary.version is None:
         return FrameworkItem.objects.none()
@@ -174,14 +174,14 @@ def framework_items(request, framework_id: int):
     url_name="item_detail",
     summary="An item with its level descriptors, prerequisites, unlocks and crosswalks",
 )
-def item_detail(request, item_id: int):
+def item_detail(request, item_id: Id):
     try:
         return selectors.item_get(item_id=item_id, user=request.user)
     except FrameworkItem.DoesNotExist:
         raise Http404("No such item.") from None
 
 
-def _summary(request, framework_id: int) -> selectors.FrameworkSummary:
+def _summary(request, framework_id: Id) -> selectors.FrameworkSummary:
     """Another district's framework is a 404, as in the continuum browser."""
     try:
         return selectors.framework_get(framework_id=framework_id, user=request.user)

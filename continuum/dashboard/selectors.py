@@ -12,12 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from continuum.dashboard.layout import Box, band_layout
-from continuum.evidence.models import Estimate, EstimateStatus, Evidence, Reassessment
+from continuum.evidence.models import Estimate, EstimateStatus, Evidence
 from continuum.evidence.selectors.learner_map import LearnerMap, learner_map_get
-from continuum.evidence.selectors.progress import OPEN, level_label
-from continuum.evidence.selectors.scales import scales_for
+from continuum.evidence.selectors.scales import level_label, scales_for
 from continuum.frameworks.models import FrameworkItem, LearningArea
 from continuum.frameworks.ordering import area_rank, in_target_order
+from continuum.learning.models import Reassessment
+from continuum.learning.selectors.progress import OPEN
 from continuum.pathways.models import Goal, PlanItem
 from continuum.people.models import User
 

@@ -35,10 +35,10 @@ from continuum.evidence.models import (
     EvidenceKind,
     EvidenceSource,
     Mark,
-    Reassessment,
 )
 from continuum.evidence.services.recompute import estimates_recompute
 from continuum.frameworks.models import Framework, FrameworkItem, ItemKind
+from continuum.learning.models import Reassessment
 from continuum.people.models import Organization, Section, User
 
 WEEKS = 16

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class EvidenceConfig(AppConfig):
     name = "continuum.evidence"
     verbose_name = "Evidence of learning"
+
+    def ready(self) -> None:
+        from continuum.evidence.services.recompute import estimates_rebanded
+        from continuum.frameworks.signals import scale_bands_changed
+
+        scale_bands_changed.connect(estimates_rebanded, dispatch_uid="evidence_rebanded")

@@ -8,8 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from continuum.evidence.forms_learner import level_choices
 from continuum.evidence.models import Evidence, EvidenceKind, Mark
+from continuum.evidence.selectors.scales import level_choices
 from continuum.evidence.services.recording import MAX_WEIGHT
 from continuum.frameworks.models import ProficiencyScale
 

@@ -4,15 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from continuum.evidence.models import EvidenceKind, EvidenceSource
+from continuum.evidence.selectors.scales import level_choices
 from continuum.frameworks.models import ProficiencyScale
 from continuum.people.models import User
 
 CLEAR = "clear"
-
-
-def _level_choices(scale: ProficiencyScale | None) -> list[tuple[str, str]]:
-    levels = scale.levels.all() if scale else []
-    return [(f"{level.value:g}", f"{level.value:g} {level.name}") for level in levels]
 
 
 class OverrideForm(forms.Form):
@@ -27,7 +23,7 @@ class OverrideForm(forms.Form):
 
     def __init__(self, data=None, *, scale: ProficiencyScale | None, overridden: bool):
         super().__init__(data)
-        choices = _level_choices(scale)
+        choices = level_choices(scale)
         if overridden:
             choices.append((CLEAR, str(_("Remove the override (show the calculated estimate)"))))
         self.fields["level"].choices = choices  # type: ignore[attr-defined]
@@ -55,7 +51,7 @@ class ClassScoreForm(forms.Form):
         super().__init__(data)
         choices = [
             ("", str(_("— skip —"))),
-            *_level_choices(scale),
+            *level_choices(scale),
             ("m", str(_("Missing"))),
             ("e", str(_("Excused"))),
         ]

@@ -6,9 +6,6 @@ by ``save()``, so bulk loads and fixtures announce nothing.
 
 - ``feedback_given(evidence)``: a new piece of evidence carries feedback for the learner
   (``evidence_record``, and ``evidence_record_many`` once for each such row, in row order).
-- ``reassessment_decided(reassessment, before, after)``: an educator's decision moved a
-  request from status ``before`` to ``after`` (scheduled, declined or completed). Moving
-  the date of a request that is already scheduled is not a new decision and is not sent.
 - ``estimates_changed(pairs, now)``: the estimates of these (learner id, target id) pairs
   were recalculated or overridden at ``now`` (their values may have stayed the same): one
   pair from ``estimate_refresh`` and ``estimate_override``, every pair a batch recompute
@@ -18,5 +15,4 @@ by ``save()``, so bulk loads and fixtures announce nothing.
 from django.dispatch import Signal
 
 feedback_given = Signal()
-reassessment_decided = Signal()
 estimates_changed = Signal()

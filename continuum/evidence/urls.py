@@ -5,6 +5,4 @@ from django.urls import include, path
 urlpatterns = [
     path("gradebook/", include("continuum.evidence.urls_gradebook")),
     path("assessments/", include("continuum.evidence.urls_assessments")),
-    path("learning/", include("continuum.evidence.urls_learner")),
-    path("integrations/", include("continuum.evidence.urls_integrations")),
 ]

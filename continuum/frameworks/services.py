@@ -27,6 +27,7 @@ from continuum.frameworks.models import (
     ProficiencyScale,
 )
 from continuum.frameworks.selectors import SCALE_BAND_FIELDS
+from continuum.frameworks.signals import scale_bands_changed
 from continuum.people.models import User
 
 # CASE has no field for these two; they travel in the item's extensions.
@@ -175,8 +176,8 @@ def scale_bands_set(
 
     Each band is checked against the cut before anything is written, so the bands in force
     always rise (approaching ≤ proficient, the cut, < advanced) and a learner who scores at
-    the cut reads proficient; a refusal names every band that is wrong. Statuses already
-    stored follow the new bands when their learner-target is next recomputed.
+    the cut reads proficient; a refusal names every band that is wrong. A change is
+    announced (``scale_bands_changed``) so the statuses already stored follow it.
     """
     _require_change(editor, scale.version)
     bands = {
@@ -194,6 +195,7 @@ def scale_bands_set(
             for name, value in bands.items():
                 setattr(scale, name, value)
             _save_with_history(scale, editor, reason)
+            scale_bands_changed.send(sender=ProficiencyScale, scale=scale)
     return scale
 
 

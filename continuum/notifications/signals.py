@@ -17,8 +17,10 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from continuum.evidence.models import Evidence, EvidenceSource, Reassessment
-from continuum.evidence.signals import feedback_given, reassessment_decided
+from continuum.evidence.models import Evidence, EvidenceSource
+from continuum.evidence.signals import feedback_given
+from continuum.learning.models import Reassessment
+from continuum.learning.signals import reassessment_decided
 from continuum.notifications.models import Kind
 from continuum.notifications.services import notify
 from continuum.pathways.models import CheckIn

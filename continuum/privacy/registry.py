@@ -16,8 +16,8 @@ class LearnerObjectPage(NamedTuple):
 
 
 LEARNER_OBJECT_PAGES: dict[str, LearnerObjectPage] = {
-    "reassessment_detail": LearnerObjectPage("evidence.Reassessment", "reassessment_id", "learner"),
-    "proposal_detail": LearnerObjectPage("evidence.Proposal", "proposal_id", "learner"),
+    "reassessment_detail": LearnerObjectPage("learning.Reassessment", "reassessment_id", "learner"),
+    "proposal_detail": LearnerObjectPage("learning.Proposal", "proposal_id", "learner"),
     "artifact_detail": LearnerObjectPage("evidence.Artifact", "artifact_id", "learner"),
     "artifact_download": LearnerObjectPage("evidence.Artifact", "artifact_id", "learner"),
     "evidence_correct": LearnerObjectPage("evidence.Evidence", "evidence_id", "learner"),

@@ -12,7 +12,7 @@ STAFF = allow("educator", "counselor", "leader", "admin", "outsider")
 
 
 def populate(world: dict) -> None:
-    from continuum.evidence.services.tokens import api_token_create
+    from continuum.integrations.services.tokens import api_token_create
 
     world["erin_token"], _ = api_token_create(user=world["erin"], name="Access matrix")
 
@@ -40,7 +40,7 @@ CASES = [
         ok_status=(302,),
     ),
     Case("api-v1:evidence", EVERYONE_SIGNED_IN, label="all I may see"),
-    Case("api-v1:evidence", allow(), label="no such learner", data={"learner": 0}),
-    Case("api-v1:estimates", allow(), label="no such learner", data={"learner": 0}),
+    Case("api-v1:evidence", allow(), label="no such learner", data={"learner": 999_999}),
+    Case("api-v1:estimates", allow(), label="no such learner", data={"learner": 999_999}),
     Case("api-v1:estimates", EVERYONE_SIGNED_IN, label="all I may see"),
 ]

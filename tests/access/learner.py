@@ -11,12 +11,12 @@ are for her educator; proposing and uploading are for the learner herself.
 
 from datetime import UTC, datetime
 
-from continuum.evidence.models import Proposal, Reassessment
-from continuum.evidence.services.portfolio import artifact_upload
-from continuum.evidence.services.reassessment import reassessment_request, reassessment_schedule
 from continuum.evidence.services.recording import evidence_record
-from continuum.evidence.tests.portfolio_files import png, private_storage_for_process
 from continuum.frameworks.tests.factories import sample_framework
+from continuum.learning.models import Proposal, Reassessment
+from continuum.learning.services.portfolio import artifact_upload
+from continuum.learning.services.reassessment import reassessment_request, reassessment_schedule
+from continuum.learning.tests.portfolio_files import png, private_storage_for_process
 from continuum.pathways.models import LearningExperience
 from tests.access import RIVERSIDE, Case, allow
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from continuum.evidence.services.recording import evidence_record
-from continuum.evidence.tests.portfolio_files import PNG, private_storage_in
 from continuum.frameworks.tests.factories import sample_framework
+from continuum.learning.tests.portfolio_files import PNG, private_storage_in
 
 PREPARED = "I redid the ratio tables with my tutor and explained each one out loud."
 

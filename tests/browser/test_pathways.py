@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from continuum.evidence.models import Artifact
 from continuum.evidence.services.recording import evidence_record
-from continuum.evidence.tests.portfolio_files import PNG, private_storage_in
 from continuum.frameworks.tests.factories import sample_framework
+from continuum.learning.tests.portfolio_files import PNG, private_storage_in
 from continuum.pathways import services
 
 

@@ -23,8 +23,8 @@ from schemathesis.generation.modes import GenerationMode
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from continuum.evidence.services.recording import evidence_record
-from continuum.evidence.services.tokens import api_token_create
 from continuum.frameworks.tests.factories import sample_framework
+from continuum.integrations.services.tokens import api_token_create
 from continuum.wsgi import application
 
 EXAMPLES_PER_OPERATION = 25

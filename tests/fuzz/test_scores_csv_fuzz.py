@@ -12,8 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from continuum.evidence.models import Alignment, Assessment, Estimate, Evidence
-from continuum.evidence.services.csv_import import COLUMNS, ImportRefusedError, scores_csv_import
 from continuum.frameworks.tests.factories import sample_framework
+from continuum.integrations.services.csv_import import (
+    COLUMNS,
+    ImportRefusedError,
+    scores_csv_import,
+)
 
 TABLES = (Evidence, Estimate, Assessment, Alignment)
 BOUNDED = settings(

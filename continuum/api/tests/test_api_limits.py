@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from continuum.api.limits import MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_LIMIT, json_depth
 from continuum.evidence.models import Estimate, Evidence
 from continuum.evidence.services.recording import evidence_record, evidence_values_check
-from continuum.evidence.services.tokens import api_token_create
 from continuum.frameworks.tests.factories import sample_framework
+from continuum.integrations.services.tokens import api_token_create
 
 EVIDENCE = "/api/v1/evidence"
 ESTIMATES = "/api/v1/estimates"
@@ -159,3 +159,19 @@ def test_the_frameworks_api_accepts_an_api_token(client, world, sample):
     assert response.status_code == 200
     assert [f["title"] for f in response.json()["items"]] == ["Maple Grove Mathematics"]
     assert client.get("/api/v1/frameworks/", HTTP_AUTHORIZATION="Bearer wrong").status_code == 401
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/evidence?learner=LENA&target=99999999999999999999",
+        "/api/v1/estimates?target=99999999999999999999",
+        "/api/v1/frameworks/99999999999999999999",
+        "/api/v1/frameworks/items/0",
+    ],
+)
+def test_an_id_outside_what_the_database_stores_is_refused_not_an_overflow(client, world, path):
+    _, secret = api_token_create(user=world["erin"], name="fuzz")
+    path = path.replace("LENA", str(world["lena"].pk))
+    response = client.get(path, HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert response.status_code == 422, response.content

@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from continuum.evidence.models import ApiToken, Estimate, Evidence
-from continuum.evidence.services.tokens import api_token_create, api_token_revoke
+from continuum.evidence.models import Estimate, Evidence
 from continuum.frameworks.tests.factories import sample_framework
+from continuum.integrations.models import ApiToken
+from continuum.integrations.services.tokens import api_token_create, api_token_revoke
 
 EVIDENCE = "/api/v1/evidence"
 ESTIMATES = "/api/v1/estimates"

@@ -9,9 +9,9 @@ from continuum.dashboard.tests.conftest import MONDAY
 from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.services.assessments import AlignmentSpec, alignment_set, assessment_create
 from continuum.evidence.services.estimates import estimate_override
-from continuum.evidence.services.reassessment import reassessment_decline, reassessment_request
 from continuum.evidence.services.recording import evidence_record
 from continuum.frameworks.tests.factories import item_create, sample_framework
+from continuum.learning.services.reassessment import reassessment_decline, reassessment_request
 from continuum.pathways.models import Goal, LearningPlan, PlanItem
 
 pytestmark = pytest.mark.django_db

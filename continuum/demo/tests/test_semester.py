@@ -6,14 +6,9 @@ from datetime import date
 from django.db import transaction
 
 from continuum.demo.school import demo_school_build
-from continuum.evidence.models import (
-    STARTED_STATUSES,
-    Estimate,
-    EstimateStatus,
-    Evidence,
-    Reassessment,
-)
+from continuum.evidence.models import STARTED_STATUSES, Estimate, EstimateStatus, Evidence
 from continuum.evidence.services.estimates import estimate_refresh
+from continuum.learning.models import Reassessment
 
 TODAY = date(2026, 11, 23)
 

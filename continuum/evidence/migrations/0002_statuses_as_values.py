@@ -1,29 +1,11 @@
 """Estimate statuses stored as the engine's values instead of English labels.
 
-The old columns are renamed, the new integer columns filled from them label by label (on
-the history table too, so past versions read the same), and the old columns dropped.
+The old columns are renamed and new integer columns added beside them; 0003 fills them label
+by label and 0004 drops the labels, each in its own transaction, as PostgreSQL will not
+alter a table with updates pending in the same one.
 """
 
 from django.db import migrations, models
-
-LABELS = {"not started": 0, "not yet": 1, "approaching": 2, "proficient": 3, "advanced": 4}
-MODELS = ("Estimate", "HistoricalEstimate")
-
-
-def labels_to_values(apps, schema_editor) -> None:
-    for name in MODELS:
-        rows = apps.get_model("evidence", name).objects
-        for label, value in LABELS.items():
-            rows.filter(status_label=label).update(status=value)
-            rows.filter(override_status_label=label).update(override_status=value)
-
-
-def values_to_labels(apps, schema_editor) -> None:
-    for name in MODELS:
-        rows = apps.get_model("evidence", name).objects
-        for label, value in LABELS.items():
-            rows.filter(status=value).update(status_label=label)
-            rows.filter(override_status=value).update(override_status_label=label)
 
 
 def _status_fields(model: str) -> list[migrations.operations.base.Operation]:
@@ -69,14 +51,4 @@ class Migration(migrations.Migration):
         migrations.RemoveIndex(model_name="estimate", name="evidence_es_target__edad28_idx"),
         *_status_fields("estimate"),
         *_status_fields("historicalestimate"),
-        migrations.RunPython(labels_to_values, values_to_labels),
-        *[
-            migrations.RemoveField(model, field)
-            for model in ("estimate", "historicalestimate")
-            for field in ("status_label", "override_status_label")
-        ],
-        migrations.AddIndex(
-            model_name="estimate",
-            index=models.Index(fields=["target", "status"], name="evidence_es_target__edad28_idx"),
-        ),
     ]

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from continuum.evidence.models import Evidence, EvidenceKind, Mark
-from continuum.evidence.selectors.progress import level_label
+from continuum.evidence.selectors.scales import level_label
 from continuum.frameworks.models import FrameworkItem, ProficiencyScale
 from continuum.people.models import User
 

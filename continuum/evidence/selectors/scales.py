@@ -56,3 +56,19 @@ def level_check(*, target: FrameworkItem, level: float, scale: ProficiencyScale 
             f"Level {level:g} is not on the scale of {target.human_coding_scheme} "
             f"(allowed: {allowed})."
         )
+
+
+def level_label(value: float | None, scale: ProficiencyScale | None) -> str:
+    """A single score in words, e.g. "4 Advanced"."""
+    if value is None:
+        return ""
+    names = {level.value: level.name for level in scale.levels.all()} if scale else {}
+    name = names.get(value)
+    return f"{value:g} {name}" if name else f"{value:g}"
+
+
+def level_choices(scale: ProficiencyScale | None) -> list[tuple[str, str]]:
+    """The scale's levels as form choices, e.g. ("4", "4 Advanced")."""
+    if scale is None:
+        return []
+    return [(f"{level.value:g}", f"{level.value:g} {level.name}") for level in scale.levels.all()]

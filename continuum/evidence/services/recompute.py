@@ -37,6 +37,7 @@ from continuum.evidence.selectors.scales import estimate_bands_for
 from continuum.evidence.services.engine_input import ROW_FIELDS, engine_columns
 from continuum.evidence.services.policy import policy_for
 from continuum.evidence.signals import estimates_changed
+from continuum.frameworks.models import ProficiencyScale
 from continuum.mastery import GradingPolicy, policy_estimates
 from continuum.people.models import Organization, Role, User
 
@@ -294,6 +295,26 @@ def estimates_recompute_task(*, school_id: int | None = None) -> dict[str, float
     school = Organization.objects.get(pk=school_id) if school_id is not None else None
     result = estimates_recompute(school=school)
     return {"learners": result.learners, "estimates": result.estimates, "seconds": result.seconds}
+
+
+@task()
+def estimates_rebanded_task(*, version_id: int) -> dict[str, float]:
+    """Every estimate on the targets of one framework version, recomputed so its status
+    follows its scale's bands again."""
+    pairs = set(
+        Estimate.objects.filter(target__version_id=version_id).values_list(
+            "learner_id", "target_id"
+        )
+    )
+    result = estimates_recompute_pairs(pairs=pairs, reason="The scale's bands changed")
+    return {"learners": result.learners, "estimates": result.estimates, "seconds": result.seconds}
+
+
+def estimates_rebanded(sender, scale: ProficiencyScale, **kwargs) -> None:
+    """``scale_bands_changed``: queue the recompute once the change is committed, so the
+    worker reads the new bands (a whole version's estimates may take seconds)."""
+    version_id = scale.version_id
+    transaction.on_commit(lambda: estimates_rebanded_task.enqueue(version_id=version_id))
 
 
 def estimates_recompute_request(*, school: Organization, by: User) -> str:

@@ -15,9 +15,10 @@ from continuum.evidence.services.estimates import estimate_override
 from continuum.evidence.services.recording import evidence_record
 from continuum.frameworks.case.services import case_package_import
 from continuum.frameworks.models import ProficiencyLevel, ProficiencyScale
+from continuum.frameworks.services import scale_bands_set
 from continuum.frameworks.tests.factories import item_create, version_create
 from continuum.frameworks.tests.fixtures import case_sample, latest
-from continuum.people.models import Section
+from continuum.people.models import Section, User
 
 MONDAY = datetime(2026, 9, 7, 9, tzinfo=UTC)
 
@@ -125,3 +126,19 @@ def test_a_district_may_set_a_scales_bands_and_only_around_its_cut(world):
     scale.estimate_advanced = 75
     with pytest.raises(IntegrityError), transaction.atomic():
         scale.save()
+
+
+def test_a_district_setting_bands_restatuses_the_stored_estimates_in_the_background(
+    world, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    target = target_on((1, 2, 3, 4), 3)
+    estimate = scores(world, target, 2, 3)  # 0.65 × 3 + 0.35 × 2 = 2.65
+    assert estimate.status == S.APPROACHING
+    root = User.objects.create_superuser("root", password="not-a-demo-password-1")
+    scale = ProficiencyScale.objects.get(version=target.version)
+    with django_capture_on_commit_callbacks(execute=True):
+        scale_bands_set(scale=scale, editor=root, reason="Stricter", estimate_approaching=2.8)
+    estimate.refresh_from_db()
+    assert estimate.status == S.NOT_YET
+    assert estimate.history.first().history_change_reason == "The scale's bands changed"

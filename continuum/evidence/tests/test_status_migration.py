@@ -9,7 +9,7 @@ from django.utils import timezone
 from continuum.evidence.models import Estimate, EstimateStatus
 
 BEFORE = [("evidence", "0001_initial")]
-AFTER = [("evidence", "0002_statuses_as_values")]
+AFTER = [("evidence", "0004_drop_status_labels")]
 
 
 def _migrate(targets):

@@ -10,9 +10,9 @@ from continuum.evidence.models import Evidence
 from continuum.evidence.selectors.corrections import correction_list
 from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.recording import evidence_update
-from continuum.evidence.views.learner import cached
 from continuum.lib.access import requires
 from continuum.lib.outcomes import submitted
+from continuum.lib.per_request import cached
 
 
 def _evidence(request, evidence_id: int) -> Evidence:

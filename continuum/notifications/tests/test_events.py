@@ -9,16 +9,16 @@ import pytest
 from django.db import transaction
 
 from continuum.evidence.models import EvidenceSource
-from continuum.evidence.services.reassessment import (
+from continuum.evidence.services.recording import evidence_record
+from continuum.evidence.services.recording_bulk import EvidenceRow, evidence_record_many
+from continuum.frameworks.tests.factories import sample_framework
+from continuum.learning.services.reassessment import (
     reassessment_complete,
     reassessment_request,
     reassessment_schedule,
     reassessment_withdraw,
 )
-from continuum.evidence.services.recording import evidence_record
-from continuum.evidence.services.recording_bulk import EvidenceRow, evidence_record_many
-from continuum.evidence.signals import reassessment_decided
-from continuum.frameworks.tests.factories import sample_framework
+from continuum.learning.signals import reassessment_decided
 from continuum.notifications.models import Kind, Notification
 from continuum.people.models import Enrollment, GuardianLink, Role, User
 

@@ -6,14 +6,14 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
-from continuum.evidence.services.reassessment import (
+from continuum.evidence.services.recording import evidence_record
+from continuum.frameworks.tests.factories import sample_framework
+from continuum.learning.services.reassessment import (
     reassessment_complete,
     reassessment_decline,
     reassessment_request,
     reassessment_schedule,
 )
-from continuum.evidence.services.recording import evidence_record
-from continuum.frameworks.tests.factories import sample_framework
 from continuum.notifications.models import Kind, Notification
 
 WHEN = datetime(2026, 9, 7, 9, tzinfo=UTC)

@@ -11,11 +11,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from continuum.evidence.models import Proposal
 from continuum.evidence.selectors import scope
-from continuum.evidence.services.portfolio import artifact_upload
 from continuum.evidence.services.recording import evidence_record
-from continuum.evidence.tests.portfolio_files import png, private_storage_for_process
+from continuum.learning.models import Proposal
+from continuum.learning.services.portfolio import artifact_upload
+from continuum.learning.tests.portfolio_files import png, private_storage_for_process
 from continuum.pathways.models import LearningExperience
 from continuum.people.models import Placement
 

@@ -2,10 +2,10 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from continuum.evidence.services.portfolio import artifact_upload
 from continuum.evidence.services.recording import evidence_record
-from continuum.evidence.tests.portfolio_files import png, private_storage_in
 from continuum.frameworks.tests.factories import sample_framework
+from continuum.learning.services.portfolio import artifact_upload
+from continuum.learning.tests.portfolio_files import png, private_storage_in
 from continuum.notifications.models import Notification
 from continuum.pathways.services import goal_comment_add, goal_create
 

@@ -22,7 +22,7 @@ def test_a_teacher_opening_a_learners_evidence_is_recorded(client, world):
         Via.PAGE,
     )
     assert row.what == "learner_evidence"
-    assert row.record == "evidence"
+    assert row.record == "learning"
 
 
 def test_a_learner_reading_her_own_record_is_not_a_disclosure(client, world):

@@ -1,0 +1,11 @@
+"""The learning app's domain events (decision 0012): sent by the service that made the
+transition, inside its transaction, once per transition.
+
+- ``reassessment_decided(reassessment, before, after)``: an educator's decision moved a
+  request from status ``before`` to ``after`` (scheduled, declined or completed). Moving
+  the date of a request that is already scheduled is not a new decision and is not sent.
+"""
+
+from django.dispatch import Signal
+
+reassessment_decided = Signal()
