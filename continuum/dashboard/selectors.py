@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from continuum.dashboard.layout import Box, band_layout
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence
 from continuum.evidence.selectors.learner_map import LearnerMap, learner_map_get
-from continuum.evidence.selectors.scales import level_label, scales_for
 from continuum.frameworks.models import FrameworkItem, LearningArea
 from continuum.frameworks.ordering import area_rank, in_target_order
+from continuum.frameworks.scales import level_label, scales_for
 from continuum.learning.models import Reassessment
 from continuum.learning.selectors.progress import OPEN
 from continuum.pathways.models import Goal, PlanItem

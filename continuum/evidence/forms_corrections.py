@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from continuum.evidence.models import Evidence, EvidenceKind, Mark
-from continuum.evidence.selectors.scales import level_choices
 from continuum.evidence.services.recording import MAX_WEIGHT
 from continuum.frameworks.models import ProficiencyScale
+from continuum.frameworks.scales import level_choices
 
 
 class CorrectionForm(forms.Form):

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from continuum.evidence.models import EvidenceKind, EvidenceSource
-from continuum.evidence.selectors.scales import level_choices
 from continuum.frameworks.models import ProficiencyScale
+from continuum.frameworks.scales import level_choices
 from continuum.people.models import User
 
 CLEAR = "clear"

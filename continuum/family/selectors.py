@@ -13,10 +13,10 @@ from django.utils.formats import date_format
 
 from continuum.evidence.models import EstimateStatus, Evidence, Mark
 from continuum.evidence.selectors.learner_map import learner_map_get
-from continuum.evidence.selectors.scales import bands_of, scales_for
 from continuum.family import plain
 from continuum.frameworks.models import FrameworkItem, LearningArea, LevelDescriptor
 from continuum.frameworks.ordering import area_rank
+from continuum.frameworks.scales import bands_of, scales_for
 from continuum.pathways.models import Goal
 from continuum.people.models import Role, User
 from continuum.supports import selectors as supports_selectors

@@ -5,7 +5,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from continuum.frameworks import selectors
+from continuum.frameworks import scales, selectors
 from continuum.frameworks.models import Framework, FrameworkItem, FrameworkVersion, LearningArea
 
 
@@ -113,9 +113,9 @@ class ScaleBandsForm(ReasonForm):
     """The four bands a district may set, each blank for the derived value (shown in the box
     and in its help). The service checks them against the cut and names what is wrong."""
 
-    def __init__(self, data=None, *, detail: selectors.ScaleDetail):
+    def __init__(self, data=None, *, detail: scales.ScaleDetail):
         super().__init__(data)
-        for name, label in selectors.SCALE_BAND_FIELDS.items():
+        for name, label in scales.SCALE_BAND_FIELDS.items():
             derived = detail.bands[name].derived
             shown = _("none") if derived is None else f"{derived:g}"
             self.fields[name] = forms.FloatField(
@@ -126,7 +126,7 @@ class ScaleBandsForm(ReasonForm):
                 % {"value": shown},
                 widget=forms.NumberInput(attrs={"step": "any", "placeholder": shown}),
             )
-        self.order_fields([*selectors.SCALE_BAND_FIELDS, "reason"])
+        self.order_fields([*scales.SCALE_BAND_FIELDS, "reason"])
 
 
 class GraphScopeForm(forms.Form):

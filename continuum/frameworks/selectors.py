@@ -1,6 +1,5 @@
 """Reads of the learning continuum, each shaped for one page and a fixed number of queries."""
 
-import math
 from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass, field
@@ -23,7 +22,6 @@ from continuum.frameworks.models import (
     ProficiencyScale,
 )
 from continuum.frameworks.tenancy import in_districts
-from continuum.mastery import ScaleBands, scale_bands
 from continuum.people.models import User
 
 # Above this many items the drawing stops being readable; the page shows the table alone.
@@ -384,10 +382,10 @@ def item_history(*, item: FrameworkItem, limit: int = 10) -> list[Change]:
         .order_by("-history_date")[:limit],
     ]
     records.sort(key=lambda record: record.history_date, reverse=True)
-    return [_change(record) for record in records[:limit]]
+    return [change_of(record) for record in records[:limit]]
 
 
-def _change(record) -> Change:
+def change_of(record) -> Change:
     return Change(
         when=record.history_date,
         who=str(record.history_user or _("an import")),
@@ -395,69 +393,3 @@ def _change(record) -> Change:
         f"{_CHANGE_TYPES.get(record.history_type, '')}",
         why=record.history_change_reason or "",
     )
-
-
-# The bands a district may set on a scale, by field, with the words the pages and errors use
-# for them; the proficient band is always the cut.
-SCALE_BAND_FIELDS = {
-    "evidence_approaching": _("Approaching from (single pieces of evidence)"),
-    "evidence_advanced": _("Advanced from (single pieces of evidence)"),
-    "estimate_approaching": _("Approaching from (estimates)"),
-    "estimate_advanced": _("Advanced from (estimates)"),
-}
-
-
-@dataclass(frozen=True)
-class BandCell:
-    """One moving band in force: its value, and whether the district set it (else derived).
-    No value: nothing on the scale lies on that side of the cut, so no score reads so."""
-
-    value: float | None
-    derived: float | None
-    is_set: bool
-
-
-@dataclass(frozen=True)
-class ScaleDetail:
-    scale: ProficiencyScale
-    levels: list[ProficiencyLevel]
-    bands: dict[str, BandCell]  # by SCALE_BAND_FIELDS name
-    history: list[Change]
-
-
-def scale_list(*, version: FrameworkVersion) -> QuerySet[ProficiencyScale]:
-    return version.scales.order_by("id")
-
-
-def scale_get(*, scale_id: int, user: User, limit: int = 10) -> ScaleDetail:
-    """A scale, its levels and the bands its statuses follow; raises
-    ProficiencyScale.DoesNotExist (also for a framework the user may not read)."""
-    scale = (
-        ProficiencyScale.objects.filter(version__framework__in=framework_visible(user=user))
-        .select_related("version__framework")
-        .prefetch_related("levels")
-        .get(pk=scale_id)
-    )
-    levels = list(scale.levels.all())
-    derived = scale_bands([level.value for level in levels], scale.proficiency_cut)
-    in_force = scale.bands
-    history = scale.history.select_related("history_user").order_by("-history_date")[:limit]
-    return ScaleDetail(
-        scale=scale,
-        levels=levels,
-        bands={name: _band_cell(scale, name, in_force, derived) for name in SCALE_BAND_FIELDS},
-        history=[_change(record) for record in history],
-    )
-
-
-def _band_cell(
-    scale: ProficiencyScale, name: str, in_force: ScaleBands, derived: ScaleBands
-) -> BandCell:
-    kind, status = name.split("_")
-
-    def reachable(bands: ScaleBands) -> float | None:
-        value = getattr(getattr(bands, kind), status)
-        empty = value >= scale.proficiency_cut if status == "approaching" else math.isinf(value)
-        return None if empty else value
-
-    return BandCell(reachable(in_force), reachable(derived), getattr(scale, name) is not None)

@@ -26,7 +26,7 @@ from continuum.frameworks.models import (
     ProficiencyLevel,
     ProficiencyScale,
 )
-from continuum.frameworks.selectors import SCALE_BAND_FIELDS
+from continuum.frameworks.scales import SCALE_BAND_FIELDS
 from continuum.frameworks.signals import scale_bands_changed
 from continuum.people.models import User
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from continuum.frameworks import forms, selectors, services
+from continuum.frameworks import forms, scales, selectors, services
 from continuum.frameworks.models import (
     Association,
     AssociationType,
@@ -51,7 +51,7 @@ def framework_detail(request, framework_id: int):
     if request.htmx:
         return render(request, "frameworks/framework_detail.html#search_results", context)
     context["areas"] = selectors.item_tree(version=version)
-    context["scales"] = selectors.scale_list(version=version)
+    context["scales"] = scales.scale_list(version=version)
     return render(request, "frameworks/framework_detail.html", context)
 
 
@@ -199,13 +199,13 @@ def _item_detail(request, item_id: int) -> selectors.ItemDetail:
         raise Http404("No such item.") from None
 
 
-def _scale_detail(request, scale_id: int) -> selectors.ScaleDetail:
+def _scale_detail(request, scale_id: int) -> scales.ScaleDetail:
     """The scale (if the user may read its framework), loaded once per request."""
     try:
         return per_request(
             request,
             f"_frameworks_scale_{scale_id}",
-            lambda: selectors.scale_get(scale_id=scale_id, user=request.user),
+            lambda: scales.scale_get(scale_id=scale_id, user=request.user),
         )
     except ProficiencyScale.DoesNotExist:
         raise Http404("No such scale.") from None

@@ -11,8 +11,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from continuum.evidence.models import Artifact
-from continuum.evidence.selectors.scales import level_choices
 from continuum.frameworks.models import FrameworkItem, ProficiencyScale
+from continuum.frameworks.scales import level_choices
 from continuum.learning.models import Proposal
 from continuum.learning.services.portfolio import ALLOWED_TYPES, max_bytes
 from continuum.learning.services.proposals import DESCRIPTION_MIN_LENGTH

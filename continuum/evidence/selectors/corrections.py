@@ -14,8 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from continuum.evidence.models import Evidence, EvidenceKind, Mark
-from continuum.evidence.selectors.scales import level_label
 from continuum.frameworks.models import FrameworkItem, ProficiencyScale
+from continuum.frameworks.scales import level_label
 from continuum.people.models import User
 
 # What a correction may change (services.recording.evidence_update), in the order shown.

@@ -23,7 +23,6 @@ from continuum.evidence.models import (
     Evidence,
     Mark,
 )
-from continuum.evidence.selectors.scales import bands_of, scales_for
 from continuum.frameworks.models import (
     Framework,
     FrameworkItem,
@@ -32,6 +31,7 @@ from continuum.frameworks.models import (
     ProficiencyScale,
 )
 from continuum.frameworks.ordering import TARGET_ORDER
+from continuum.frameworks.scales import bands_of, scales_for
 from continuum.mastery import status_of
 from continuum.people import selectors as people
 from continuum.people.models import Role, Section, User

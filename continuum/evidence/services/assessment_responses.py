@@ -28,9 +28,9 @@ from continuum.evidence.models import (
     QuestionKind,
     Response,
 )
-from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.recording import evidence_record
 from continuum.evidence.services.tracing import trace_update
+from continuum.frameworks.scales import scales_for
 from continuum.people.models import User
 
 # The lowest level covers less than 40 % right and the top level needs 90 %; the levels

@@ -24,9 +24,9 @@ from continuum.evidence.models import (
     Question,
     QuestionKind,
 )
-from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.recording import evidence_record
 from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.frameworks.scales import scales_for
 from continuum.people.models import Role, Section, User
 
 

@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence, Mark
-from continuum.evidence.selectors.scales import bands_of, scales_for
 from continuum.evidence.services.engine_input import engine_item
 from continuum.evidence.services.policy import policy_for
 from continuum.evidence.signals import estimates_changed
 from continuum.frameworks.models import FrameworkItem
+from continuum.frameworks.scales import bands_of, scales_for
 from continuum.mastery import (
     Bands,
     EvidenceItem,

@@ -33,11 +33,11 @@ from django_tasks import task
 from simple_history.utils import bulk_create_with_history
 
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence, Mark
-from continuum.evidence.selectors.scales import estimate_bands_for
 from continuum.evidence.services.engine_input import ROW_FIELDS, engine_columns
 from continuum.evidence.services.policy import policy_for
 from continuum.evidence.signals import estimates_changed
 from continuum.frameworks.models import ProficiencyScale
+from continuum.frameworks.scales import estimate_bands_for
 from continuum.mastery import GradingPolicy, policy_estimates
 from continuum.people.models import Organization, Role, User
 

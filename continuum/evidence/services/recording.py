@@ -18,10 +18,10 @@ from continuum.evidence.models import (
     Mark,
 )
 from continuum.evidence.selectors.corrections import CORRECTABLE
-from continuum.evidence.selectors.scales import level_check, scales_for
 from continuum.evidence.services.estimates import estimate_refresh
 from continuum.evidence.signals import feedback_given
 from continuum.frameworks.models import FrameworkItem, ItemKind, ProficiencyScale
+from continuum.frameworks.scales import level_check, scales_for
 from continuum.people.models import User
 
 # The bounds every piece of evidence keeps, whichever way it arrives (gradebook, API, CSV).

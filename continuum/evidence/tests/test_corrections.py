@@ -11,8 +11,8 @@ from django.urls import reverse
 from continuum.evidence.models import Estimate, Evidence, EvidenceKind, Mark
 from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.selectors.corrections import correction_list
-from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.recording import evidence_record, evidence_update
+from continuum.frameworks.scales import scales_for
 
 MONDAY = datetime(2026, 9, 7, 9, tzinfo=UTC)
 

@@ -10,11 +10,11 @@ from django.db import IntegrityError, transaction
 from continuum.evidence.models import Estimate
 from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.selectors.gradebook import gradebook_cell
-from continuum.evidence.selectors.scales import bands_of
 from continuum.evidence.services.estimates import estimate_override
 from continuum.evidence.services.recording import evidence_record
 from continuum.frameworks.case.services import case_package_import
 from continuum.frameworks.models import ProficiencyLevel, ProficiencyScale
+from continuum.frameworks.scales import bands_of
 from continuum.frameworks.services import scale_bands_set
 from continuum.frameworks.tests.factories import item_create, version_create
 from continuum.frameworks.tests.fixtures import case_sample, latest

@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 from continuum.evidence.forms_gradebook import ClassScoreForm, OverrideForm
 from continuum.evidence.models import EvidenceKind, EvidenceSource
 from continuum.evidence.selectors import gradebook as selectors
-from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.estimates import estimate_explain, estimate_override
 from continuum.evidence.services.gradebook import gradebook_class_score, gradebook_entry_record
 from continuum.evidence.services.policy import policy_for
 from continuum.frameworks.models import FrameworkItem
+from continuum.frameworks.scales import scales_for
 from continuum.frameworks.selectors import target_visible
 from continuum.lib.access import requires
 from continuum.people.models import Section, User

@@ -27,7 +27,6 @@ from continuum.evidence.models import (
     EvidenceSource,
     Mark,
 )
-from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.recording import evidence_values_check
 from continuum.evidence.services.recording_bulk import (
     EvidenceRow,
@@ -35,6 +34,7 @@ from continuum.evidence.services.recording_bulk import (
     evidence_record_many,
 )
 from continuum.frameworks.models import FrameworkItem
+from continuum.frameworks.scales import scales_for
 from continuum.integrations.services.csv_targets import CsvTargets
 from continuum.people.models import Role, User
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence
 from continuum.evidence.selectors import scope
-from continuum.evidence.selectors.scales import level_label
 from continuum.frameworks.models import (
     FrameworkItem,
     LearningArea,
     LevelDescriptor,
     ProficiencyScale,
 )
+from continuum.frameworks.scales import level_label
 from continuum.learning.models import Proposal, Reassessment
 from continuum.mastery import Contribution, Explanation, GradingPolicy
 from continuum.people.models import User

@@ -5,9 +5,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.urls import reverse
 
-from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.estimates import estimate_override
 from continuum.evidence.services.recording import evidence_record
+from continuum.frameworks.scales import scales_for
 from continuum.learning.selectors.progress import learner_progress, progress_grouped
 
 MONDAY = datetime(2026, 9, 7, 9, tzinfo=UTC)

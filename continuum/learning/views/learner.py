@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, render
 
 from continuum.evidence.selectors import scope
 from continuum.evidence.selectors.corrections import correction_list
-from continuum.evidence.selectors.scales import scales_for
 from continuum.evidence.services.estimates import estimate_explain
 from continuum.evidence.services.policy import policy_for
 from continuum.frameworks.models import FrameworkItem
+from continuum.frameworks.scales import scales_for
 from continuum.frameworks.selectors import target_visible
 from continuum.learning.selectors import learner_requests as requests_selectors
 from continuum.learning.selectors import progress

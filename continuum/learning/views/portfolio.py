@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from continuum.evidence.models import Artifact
-from continuum.evidence.selectors.scales import scales_for
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.frameworks.ordering import TARGET_ORDER
+from continuum.frameworks.scales import scales_for
 from continuum.learning import forms
 from continuum.learning.services import portfolio as services
 from continuum.learning.views.learner import abilities

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from continuum.evidence.selectors.scales import scales_for
+from continuum.frameworks.scales import scales_for
 from continuum.learning import forms
 from continuum.learning.models import Reassessment
 from continuum.learning.services import reassessment as services
