@@ -11,7 +11,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from continuum.demo.content import FRAMEWORKS, case_package
+from continuum.demo.case import case_package
+from continuum.demo.content import FRAMEWORKS
 from continuum.demo.insights import demo_groups_build
 from continuum.demo.pathways import demo_pathways_build
 from continuum.demo.semester import demo_semester_build

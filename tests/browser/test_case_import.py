@@ -5,7 +5,8 @@ import json
 import pytest
 from django.utils import timezone
 
-from continuum.demo.content import MATH6, case_package
+from continuum.demo.case import case_package
+from continuum.demo.content import MATH6
 from continuum.demo.school import demo_school_build
 from continuum.people.passwords import DEMO_PASSWORD
 
