@@ -1,10 +1,9 @@
 """The learner's side of evidence, under /learning/: their evidence and estimates,
-reassessment, proposals, the portfolio, correcting a recorded score, and the educator's
+reassessment, proposals, the portfolio, and the educator's
 queue of learner requests."""
 
 from django.urls import path
 
-from continuum.evidence.views import corrections
 from continuum.learning.views import learner, portfolio, proposals, reassessment
 
 urlpatterns = [
@@ -29,11 +28,6 @@ urlpatterns = [
         "learners/<int:learner_id>/portfolio/upload/",
         portfolio.artifact_upload,
         name="artifact_upload",
-    ),
-    path(
-        "evidence/<int:evidence_id>/correct/",
-        corrections.evidence_correct,
-        name="evidence_correct",
     ),
     path("requests/", learner.learner_requests, name="learner_requests"),
     path(
