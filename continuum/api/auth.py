@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 
-from continuum.integrations.services.tokens import api_token_user
+from continuum.integrations.public import api_token_user
 from continuum.people.models import User
 
 NO_CREDENTIALS = (

@@ -19,12 +19,13 @@ from ninja.pagination import paginate
 from continuum.api.auth import token_or_session
 from continuum.api.limits import BoundedPagination, Id
 from continuum.evidence.models import Estimate, EstimateStatus, EvidenceKind, EvidenceSource, Mark
-from continuum.evidence.selectors import scope
-from continuum.evidence.services.recording import MAX_LEVEL, MAX_WEIGHT, evidence_record
-from continuum.frameworks.selectors import target_visible
+from continuum.evidence.public import MAX_LEVEL, MAX_WEIGHT, evidence_record
+from continuum.evidence.public import estimate_list as estimate_visible
+from continuum.evidence.public import evidence_list as evidence_visible
+from continuum.frameworks.public import target_visible
 from continuum.people.models import Role, User
-from continuum.people.selectors import learner_list
-from continuum.privacy import disclosed_items
+from continuum.people.public import learner_list
+from continuum.privacy.public import disclosed_items
 
 router = Router(tags=["evidence"], auth=token_or_session)
 estimates_router = Router(tags=["evidence"], auth=token_or_session)
@@ -169,7 +170,7 @@ def evidence_create(request: HttpRequest, payload: EvidenceIn):
 @disclosed_items("evidence")
 @paginate(BoundedPagination)
 def evidence_list(request: HttpRequest, learner: Id | None = None, target: Id | None = None):
-    evidence = scope.evidence_list(
+    evidence = evidence_visible(
         user=request.auth,  # type: ignore[attr-defined]
         learner=_learner(request, learner),
     ).select_related("target", "scorer")
@@ -187,7 +188,7 @@ def evidence_list(request: HttpRequest, learner: Id | None = None, target: Id | 
 @disclosed_items("estimates")
 @paginate(BoundedPagination)
 def estimate_list(request: HttpRequest, learner: Id | None = None, target: Id | None = None):
-    estimates = scope.estimate_list(
+    estimates = estimate_visible(
         user=request.auth,  # type: ignore[attr-defined]
         learner=_learner(request, learner),
     ).select_related("target")

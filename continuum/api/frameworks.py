@@ -6,8 +6,16 @@ from ninja.pagination import paginate
 
 from continuum.api.auth import token_or_session
 from continuum.api.limits import BoundedPagination, Id
-from continuum.frameworks import selectors
 from continuum.frameworks.models import Framework, FrameworkItem
+from continuum.frameworks.public import (
+    AreaCounts,
+    FrameworkSummary,
+    ItemDetail,
+    framework_get,
+    framework_list,
+    item_get,
+    item_list,
+)
 from continuum.lib.uris import is_safe_uri
 
 router = Router(tags=["frameworks"], auth=token_or_session)
@@ -20,19 +28,19 @@ class FrameworkOut(Schema):
     version_number: int | None
 
     @staticmethod
-    def resolve_id(summary: selectors.FrameworkSummary) -> int:
+    def resolve_id(summary: FrameworkSummary) -> int:
         return summary.framework.pk
 
     @staticmethod
-    def resolve_identifier(summary: selectors.FrameworkSummary) -> str:
+    def resolve_identifier(summary: FrameworkSummary) -> str:
         return summary.framework.identifier
 
     @staticmethod
-    def resolve_title(summary: selectors.FrameworkSummary) -> str:
+    def resolve_title(summary: FrameworkSummary) -> str:
         return summary.framework.title
 
     @staticmethod
-    def resolve_version_number(summary: selectors.FrameworkSummary) -> int | None:
+    def resolve_version_number(summary: FrameworkSummary) -> int | None:
         return summary.version.number if summary.version else None
 
 
@@ -58,7 +66,7 @@ class FrameworkDetailOut(FrameworkOut):
     counts: list[AreaCountsOut]
 
     @staticmethod
-    def resolve_counts(summary: selectors.FrameworkSummary) -> list[selectors.AreaCounts]:
+    def resolve_counts(summary: FrameworkSummary) -> list[AreaCounts]:
         return summary.areas
 
 
@@ -104,7 +112,7 @@ class ItemDetailOut(Schema):
     crosswalks: list[CrosswalkOut]
 
     @staticmethod
-    def resolve_descriptors(detail: selectors.ItemDetail) -> list[dict]:
+    def resolve_descriptors(detail: ItemDetail) -> list[dict]:
         return [
             {
                 "scale": table.scale.title,
@@ -118,15 +126,15 @@ class ItemDetailOut(Schema):
         ]
 
     @staticmethod
-    def resolve_prerequisites(detail: selectors.ItemDetail) -> list[FrameworkItem]:
+    def resolve_prerequisites(detail: ItemDetail) -> list[FrameworkItem]:
         return [link.origin for link in detail.prerequisites if link.origin]
 
     @staticmethod
-    def resolve_unlocks(detail: selectors.ItemDetail) -> list[FrameworkItem]:
+    def resolve_unlocks(detail: ItemDetail) -> list[FrameworkItem]:
         return [link.destination for link in detail.unlocks if link.destination]
 
     @staticmethod
-    def resolve_crosswalks(detail: selectors.ItemDetail) -> list[dict]:
+    def resolve_crosswalks(detail: ItemDetail) -> list[dict]:
         return [
             {
                 "association_type": crosswalk.association.association_type,
@@ -141,7 +149,7 @@ class ItemDetailOut(Schema):
 @router.get("/", response=list[FrameworkOut], summary="List frameworks")
 @paginate(BoundedPagination)
 def list_frameworks(request):
-    return selectors.framework_list(user=request.user)
+    return framework_list(user=request.user)
 
 
 @router.get(
@@ -165,7 +173,7 @@ def framework_items(request, framework_id: Id):
     summary = _summary(request, framework_id)
     if summary.version is None:
         return FrameworkItem.objects.none()
-    return selectors.item_list(version=summary.version)
+    return item_list(version=summary.version)
 
 
 @router.get(
@@ -176,14 +184,14 @@ def framework_items(request, framework_id: Id):
 )
 def item_detail(request, item_id: Id):
     try:
-        return selectors.item_get(item_id=item_id, user=request.user)
+        return item_get(item_id=item_id, user=request.user)
     except FrameworkItem.DoesNotExist:
         raise Http404("No such item.") from None
 
 
-def _summary(request, framework_id: Id) -> selectors.FrameworkSummary:
+def _summary(request, framework_id: Id) -> FrameworkSummary:
     """Another district's framework is a 404, as in the continuum browser."""
     try:
-        return selectors.framework_get(framework_id=framework_id, user=request.user)
+        return framework_get(framework_id=framework_id, user=request.user)
     except Framework.DoesNotExist:
         raise Http404("No such framework.") from None

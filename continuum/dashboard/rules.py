@@ -7,6 +7,6 @@ shows every target.
 
 import rules
 
-from continuum.people.rules import can_view_learner, is_partner
+from continuum.people.public import can_view_learner, is_partner
 
 rules.add_perm("dashboard.view_dashboard", can_view_learner & ~is_partner)

@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 
 from continuum.dashboard.layout import Box, band_layout
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence
-from continuum.evidence.selectors.learner_map import LearnerMap, learner_map_get
+from continuum.evidence.public import LearnerMap, learner_map_get
 from continuum.frameworks.models import FrameworkItem, LearningArea
-from continuum.frameworks.ordering import area_rank, in_target_order
-from continuum.frameworks.scales import level_label, scales_for
+from continuum.frameworks.public import area_rank, in_target_order, level_label, scales_for
 from continuum.learning.models import Reassessment
-from continuum.learning.selectors.progress import OPEN
+from continuum.learning.public import OPEN_REASSESSMENTS
 from continuum.pathways.models import Goal, PlanItem
 from continuum.people.models import User
 
@@ -230,7 +229,7 @@ def dashboard_get(*, learner: User) -> Dashboard:
         almost_there=almost[:READY_SHOWN],
         almost_more=max(0, len(almost) - READY_SHOWN),
         reassessments=list(
-            Reassessment.objects.filter(learner=learner, status__in=OPEN)
+            Reassessment.objects.filter(learner=learner, status__in=OPEN_REASSESSMENTS)
             .select_related("target")
             .order_by("requested_at", "id")
         ),

@@ -5,8 +5,8 @@ from django.shortcuts import render
 from continuum.dashboard import selectors
 from continuum.evidence.models import EstimateStatus
 from continuum.lib.access import requires
-from continuum.people.lookups import learner_of
-from continuum.supports.selectors import learner_paces
+from continuum.people.public import learner_of
+from continuum.supports.public import learner_paces
 
 
 @requires("dashboard.view_dashboard", fn=learner_of)

@@ -5,11 +5,9 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 
-from continuum.evidence.selectors.gradebook import gradebook_framework_list
+from continuum.evidence.public import gradebook_framework_list
 from continuum.insights.models import Group
-from continuum.insights.selectors.groups import group_suggestions
-from continuum.insights.selectors.heatmap import section_heatmap
-from continuum.insights.services.groups import group_create
+from continuum.insights.public import group_create, group_suggestions, section_heatmap
 from continuum.people.models import Organization, Section
 
 

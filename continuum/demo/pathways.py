@@ -9,8 +9,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from continuum.frameworks.models import Framework, FrameworkItem, ItemKind
-from continuum.pathways import services
 from continuum.pathways.models import CheckIn, LearningExperience
+from continuum.pathways.public import (
+    experience_save,
+    goal_check_in,
+    goal_comment_add,
+    goal_create,
+    plan_draft,
+    profile_update,
+)
 from continuum.people.models import Organization, Role, User
 
 DEMO_LEARNER = "learner"
@@ -157,7 +164,7 @@ def demo_pathways_build(*, school: Organization, today: date) -> None:
     if curator is None:
         return
     for entry in CATALOG:
-        services.experience_save(
+        experience_save(
             by=partner if entry.by_partner and partner else curator,
             fields={
                 "title": entry.title,
@@ -177,7 +184,7 @@ def demo_pathways_build(*, school: Organization, today: date) -> None:
 def _demo_learner(
     learner: User, educator: User, targets: dict[str, FrameworkItem], today: date
 ) -> None:
-    services.profile_update(
+    profile_update(
         learner=learner,
         by=learner,
         changes={
@@ -189,13 +196,13 @@ def _demo_learner(
             "languages": ["English", "Spanish"],
         },
     )
-    services.profile_update(
+    profile_update(
         learner=learner,
         by=educator,
         changes={},
         accommodations="Extended time on written assessments; directions read aloud.",
     )
-    goal = services.goal_create(
+    goal = goal_create(
         learner=learner,
         by=learner,
         title="Solve percent problems on my own",
@@ -204,14 +211,14 @@ def _demo_learner(
         how="Practise with sale flyers twice a week and ask for reassessment when ready.",
         today=today,
     )
-    services.goal_comment_add(
+    goal_comment_add(
         goal=goal, by=learner, text="Tables help me most; I want to try double number lines."
     )
-    services.goal_check_in(
+    goal_check_in(
         goal=goal,
         by=educator,
         note="Finds the part from the percent reliably; the whole is next.",
         progress=CheckIn.Progress.ON_TRACK,
         on=today,
     )
-    services.plan_draft(learner=learner, by=learner, today=today)
+    plan_draft(learner=learner, by=learner, today=today)

@@ -17,6 +17,7 @@ from continuum.demo.insights import demo_groups_build
 from continuum.demo.pathways import demo_pathways_build
 from continuum.demo.semester import demo_semester_build
 from continuum.demo.supports import demo_supports_build
+from continuum.frameworks.public import case_package_import
 from continuum.people.models import (
     CaseloadAssignment,
     Enrollment,
@@ -27,7 +28,7 @@ from continuum.people.models import (
     Section,
     User,
 )
-from continuum.people.passwords import DEMO_PASSWORD
+from continuum.people.public import DEMO_PASSWORD
 
 DISTRICT_NAME = "Riverside Unified School District"
 SCHOOL_NAME = "Maple Grove Middle School"
@@ -197,8 +198,6 @@ class _People:
 @transaction.atomic
 def demo_school_build(*, seed: int, today: date) -> DemoSchool:
     """Create the demo school unless it exists already (then report it unchanged)."""
-    from continuum.frameworks.case.services import case_package_import  # a district's path
-
     if demo_school_exists():
         return DemoSchool(
             demo_logins(),
@@ -214,7 +213,7 @@ def demo_school_build(*, seed: int, today: date) -> DemoSchool:
     usernames = {role: username for username, role in _demo_usernames().items()}
 
     admin = people.make(Role.DISTRICT_ADMIN, usernames[Role.DISTRICT_ADMIN], org=district)
-    frameworks = tuple(
+    frameworks = tuple(  # through the CASE importer, as a district loads its frameworks
         case_package_import(package=case_package(content), source=f"demo:{content.key}", user=admin)
         .packages[0]
         .title

@@ -36,7 +36,7 @@ from continuum.evidence.models import (
     EvidenceSource,
     Mark,
 )
-from continuum.evidence.services.recompute import estimates_recompute
+from continuum.evidence.public import estimates_recompute
 from continuum.frameworks.models import Framework, FrameworkItem, ItemKind
 from continuum.learning.models import Reassessment
 from continuum.people.models import Organization, Section, User

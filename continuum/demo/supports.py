@@ -10,8 +10,13 @@ from continuum.demo.content import LIFELONG, MATH6
 from continuum.frameworks.models import Framework, FrameworkItem, ItemKind
 from continuum.people.models import Organization, Role, User
 from continuum.supports.models import Flag, Requirement, SupportPlan, SupportsRun
-from continuum.supports.services.compute import supports_compute
-from continuum.supports.services.plans import action_add, note_add, plan_create, plan_review
+from continuum.supports.public import (
+    action_add,
+    note_add,
+    plan_create,
+    plan_review,
+    supports_compute,
+)
 
 CREDIT = "Grade 6 mathematics credit"
 # Where the demo learner's aspiration (health care) leads: ratios, self-direction, teamwork.

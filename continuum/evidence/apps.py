@@ -7,6 +7,6 @@ class EvidenceConfig(AppConfig):
 
     def ready(self) -> None:
         from continuum.evidence.services.recompute import estimates_rebanded
-        from continuum.frameworks.signals import scale_bands_changed
+        from continuum.frameworks.public import scale_bands_changed
 
         scale_bands_changed.connect(estimates_rebanded, dispatch_uid="evidence_rebanded")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from continuum.evidence.models import Evidence, EvidenceKind, Mark
 from continuum.evidence.services.recording import MAX_WEIGHT
 from continuum.frameworks.models import ProficiencyScale
-from continuum.frameworks.scales import level_choices
+from continuum.frameworks.public import level_choices
 
 
 class CorrectionForm(forms.Form):

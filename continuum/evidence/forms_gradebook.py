@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from continuum.evidence.models import EvidenceKind, EvidenceSource
 from continuum.frameworks.models import ProficiencyScale
-from continuum.frameworks.scales import level_choices
+from continuum.frameworks.public import level_choices
 from continuum.people.models import User
 
 CLEAR = "clear"

@@ -10,7 +10,7 @@ and upload for themselves only.
 
 import rules
 
-from continuum.people.rules import (
+from continuum.people.public import (
     can_view_learner,
     is_educator,
     is_leader,

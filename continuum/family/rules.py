@@ -4,7 +4,7 @@ placement's targets elsewhere, so not this whole-child summary."""
 
 import rules
 
-from continuum.people.rules import (
+from continuum.people.public import (
     administers_district_of,
     counsels,
     guards,

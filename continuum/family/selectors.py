@@ -12,14 +12,14 @@ from django.db.models import QuerySet
 from django.utils.formats import date_format
 
 from continuum.evidence.models import EstimateStatus, Evidence, Mark
-from continuum.evidence.selectors.learner_map import learner_map_get
+from continuum.evidence.public import learner_map_get
 from continuum.family import plain
 from continuum.frameworks.models import FrameworkItem, LearningArea, LevelDescriptor
-from continuum.frameworks.ordering import area_rank
-from continuum.frameworks.scales import bands_of, scales_for
+from continuum.frameworks.public import area_rank, bands_of, scales_for
 from continuum.pathways.models import Goal
 from continuum.people.models import Role, User
-from continuum.supports import selectors as supports_selectors
+from continuum.supports.public import family_summary as supports_family_summary
+from continuum.supports.public import learner_paces
 
 READY_PER_COMPETENCY = 2  # new targets suggested per competency, to keep the page short
 RECENT_EVIDENCE = 6
@@ -146,7 +146,7 @@ def family_summary(*, learner: User) -> ChildSummary:
         can_do_count=sum(1 for t in targets if found.status(t.pk) in plain.CAN_DO),
         total=len(targets),
         requirements=_requirements(learner, name),
-        support=supports_selectors.family_summary(learner),
+        support=supports_family_summary(learner),
     )
 
 
@@ -159,7 +159,7 @@ def _requirements(learner: User, name: str) -> list[str]:
             projected=date_format(pace.projected_on) if pace.projected_on else None,
             due=date_format(pace.requirement.due_on),
         )
-        for pace in supports_selectors.learner_paces(learner)
+        for pace in learner_paces(learner)
     ]
 
 

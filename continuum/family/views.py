@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 from continuum.family import selectors
 from continuum.family.services import preferred_language_set
 from continuum.lib.access import requires
-from continuum.people.lookups import learner_of
 from continuum.people.models import User
+from continuum.people.public import learner_of
 
 
 def _language(user: User) -> str:

@@ -10,7 +10,7 @@ import rules
 
 from continuum.frameworks.models import Association, Framework, FrameworkItem, FrameworkVersion
 from continuum.frameworks.tenancy import district_ids
-from continuum.people.rules import is_district_admin
+from continuum.people.public import is_district_admin
 
 FrameworkPart = Framework | FrameworkVersion | FrameworkItem | Association
 

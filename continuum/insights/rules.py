@@ -8,7 +8,7 @@ educators only. A school's heatmap: its leaders and its district's admins.
 import rules
 
 from continuum.people.models import Organization, Section, User
-from continuum.people.rules import is_district_admin, is_educator, is_leader
+from continuum.people.public import is_district_admin, is_educator, is_leader
 
 
 @rules.predicate

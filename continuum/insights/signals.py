@@ -5,7 +5,7 @@ batch (a bulk write, a recompute), and this receiver refreshes the groups on tho
 from collections.abc import Set as AbstractSet
 from datetime import datetime
 
-from continuum.evidence.signals import estimates_changed
+from continuum.evidence.public import estimates_changed
 from continuum.insights.services.groups import groups_flags_refresh
 
 

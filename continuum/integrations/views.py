@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from continuum.evidence.services.recompute import estimates_recompute_request
+from continuum.evidence.public import estimates_recompute_request
 from continuum.integrations import selectors
 from continuum.integrations.forms import ScoresUploadForm, TokenForm
 from continuum.integrations.models import ApiToken
@@ -22,7 +22,7 @@ from continuum.integrations.services.csv_import import (
     template_csv,
 )
 from continuum.integrations.services.tokens import api_token_create, api_token_revoke
-from continuum.people.rules import is_district_admin, is_educator, is_leader, is_staff_member
+from continuum.people.public import is_district_admin, is_educator, is_leader, is_staff_member
 
 # Who may use each page (object rules are checked again by the services).
 can_import = is_educator

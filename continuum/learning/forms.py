@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from continuum.evidence.models import Artifact
 from continuum.frameworks.models import FrameworkItem, ProficiencyScale
-from continuum.frameworks.scales import level_choices
+from continuum.frameworks.public import level_choices
 from continuum.learning.models import Proposal
 from continuum.learning.services.portfolio import ALLOWED_TYPES, max_bytes
 from continuum.learning.services.proposals import DESCRIPTION_MIN_LENGTH

@@ -18,13 +18,13 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from continuum.evidence.models import Evidence, EvidenceSource
-from continuum.evidence.signals import feedback_given
+from continuum.evidence.public import feedback_given
 from continuum.learning.models import Reassessment
-from continuum.learning.signals import reassessment_decided
+from continuum.learning.public import reassessment_decided
 from continuum.notifications.models import Kind
 from continuum.notifications.services import notify
 from continuum.pathways.models import CheckIn
-from continuum.pathways.signals import check_in_recorded
+from continuum.pathways.public import check_in_recorded
 from continuum.people.models import User
 
 if TYPE_CHECKING:

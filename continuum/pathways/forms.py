@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from continuum.frameworks.models import FrameworkItem
-from continuum.frameworks.ordering import TARGET_ORDER
+from continuum.frameworks.public import TARGET_ORDER
 from continuum.lib.uris import validate_safe_uri
 from continuum.pathways.models import CheckIn, LearningExperience
 

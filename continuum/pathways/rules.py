@@ -12,7 +12,7 @@ of the school (or district) it belongs to; a partner's opportunity by that partn
 
 import rules
 
-from continuum.people.rules import (
+from continuum.people.public import (
     administers_district_of,
     counsels,
     guards,

@@ -9,9 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from continuum.evidence.models import Estimate
 from continuum.frameworks.models import FrameworkItem
-from continuum.frameworks.ordering import TARGET_ORDER, in_target_order
-from continuum.frameworks.selectors import target_visible
-from continuum.frameworks.tenancy import in_districts
+from continuum.frameworks.public import TARGET_ORDER, in_districts, in_target_order, target_visible
 from continuum.mastery import Status
 from continuum.pathways.models import (
     Goal,

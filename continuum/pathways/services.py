@@ -14,10 +14,9 @@ from django.db import transaction
 from django.db.models import Max, Model
 from django.utils import timezone
 
-from continuum.evidence.selectors.learner_map import learner_map_get
+from continuum.evidence.public import learner_map_get
 from continuum.frameworks.models import FrameworkItem, ItemKind
-from continuum.frameworks.selectors import framework_visible
-from continuum.frameworks.tenancy import district_ids
+from continuum.frameworks.public import district_ids, framework_visible
 from continuum.mastery import CatalogEntry, PlanPace, recommendations
 from continuum.pathways.models import (
     CheckIn,

@@ -7,7 +7,7 @@ may not: deletion is irreversible and FERPA places these requests with the distr
 
 import rules
 
-from continuum.people.rules import administers_district_of, is_district_admin, is_learner
+from continuum.people.public import administers_district_of, is_district_admin, is_learner
 
 rules.add_perm("privacy.view_disclosures", is_district_admin)
 

@@ -11,7 +11,7 @@
 
 import rules
 
-from continuum.people.rules import (
+from continuum.people.public import (
     administers_district_of,
     counsels,
     guards,

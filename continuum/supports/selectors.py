@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from continuum.mastery.pace import RANK, PaceStatus
 from continuum.people.models import Organization, Role, User
-from continuum.people.selectors import learner_list
+from continuum.people.public import learner_list
 from continuum.supports.models import (
     Flag,
     LearnerPace,

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from continuum.frameworks.models import FrameworkItem, ItemKind
-from continuum.frameworks.ordering import TARGET_ORDER
+from continuum.frameworks.public import TARGET_ORDER
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted
 from continuum.lib.per_request import per_request
-from continuum.people.lookups import learner_of
 from continuum.people.models import Role, User
+from continuum.people.public import learner_of
 from continuum.supports import selectors
 from continuum.supports.forms import ActionForm, FlagForm, NoteForm, PlanForm, ReviewForm
 from continuum.supports.models import Flag, SupportAction, SupportPlan, SupportsRun

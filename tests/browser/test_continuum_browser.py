@@ -36,3 +36,21 @@ def test_a_district_admin_is_told_which_cycle_a_link_would_make(visit, world):
     visit.page.get_by_role("button", name="Add prerequisite").click()
     visit.check("continuum-prerequisite-cycle")
     assert visit.page.get_by_role("alert").inner_text().count("→") == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_district_admin_reads_a_scale_and_sets_a_band_on_a_phone(visit, world):
+    sample = sample_framework(owner=world["district"])
+    visit.login("ada")
+    visit.page.goto(f"/continuum/{sample.framework.pk}/")
+    visit.page.get_by_role("link", name="Four levels").click()
+    visit.check("continuum-scale")
+    visit.page.set_viewport_size({"width": 390, "height": 844})
+    visit.page.get_by_role("link", name="Set the bands").click()
+    visit.check("continuum-scale-edit-phone")
+    visit.page.get_by_label("Advanced from (estimates)").fill("3.25")
+    visit.page.get_by_label("Reason for the change").fill("Narrower top")
+    visit.page.get_by_role("button", name="Save").click()
+    table = visit.page.get_by_role("table", name="Where each status begins on Four levels")
+    assert "set by the district" in table.inner_text()
+    visit.check("continuum-scale-phone")

@@ -17,7 +17,7 @@ from continuum.frameworks.models import (
     LevelDescriptor,
     ProficiencyScale,
 )
-from continuum.frameworks.ordering import TARGET_ORDER
+from continuum.frameworks.public import TARGET_ORDER
 from continuum.people.models import Role, User
 
 

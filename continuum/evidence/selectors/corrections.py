@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from continuum.evidence.models import Evidence, EvidenceKind, Mark
 from continuum.frameworks.models import FrameworkItem, ProficiencyScale
-from continuum.frameworks.scales import level_label
+from continuum.frameworks.public import level_label
 from continuum.people.models import User
 
 # What a correction may change (services.recording.evidence_update), in the order shown.

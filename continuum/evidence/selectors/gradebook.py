@@ -30,11 +30,10 @@ from continuum.frameworks.models import (
     LearningArea,
     ProficiencyScale,
 )
-from continuum.frameworks.ordering import TARGET_ORDER
-from continuum.frameworks.scales import bands_of, scales_for
+from continuum.frameworks.public import TARGET_ORDER, bands_of, scales_for
 from continuum.mastery import status_of
-from continuum.people import selectors as people
 from continuum.people.models import Role, Section, User
+from continuum.people.public import section_list
 
 View = Literal["estimate", "evidence"]
 Scales = Mapping[int, ProficiencyScale | None]
@@ -54,7 +53,7 @@ def gradebook_section_list(*, user: User) -> QuerySet[Section]:
     (leader). Nobody else keeps a gradebook."""
     if user.role not in {Role.EDUCATOR, Role.LEADER}:
         return Section.objects.none()
-    return people.section_list(user=user).order_by("title")
+    return section_list(user=user).order_by("title")
 
 
 def gradebook_section_get(*, user: User, section_id: int) -> Section:

@@ -20,7 +20,7 @@ from django.db.models import Q
 
 from continuum.evidence.models import Alignment, Estimate
 from continuum.frameworks.models import Association, AssociationType, FrameworkItem, ItemKind
-from continuum.frameworks.ordering import TARGET_ORDER
+from continuum.frameworks.public import TARGET_ORDER
 from continuum.mastery import Readiness, Status, prerequisites_of, readiness
 from continuum.people.models import User
 

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from continuum.evidence.models import Estimate, Evidence
 from continuum.frameworks.models import FrameworkItem
 from continuum.people.models import Role, User
-from continuum.people.selectors import learner_list
+from continuum.people.public import learner_list
 
 
 def partner_targets(*, user: User) -> QuerySet[FrameworkItem, int] | None:

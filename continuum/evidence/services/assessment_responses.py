@@ -30,7 +30,7 @@ from continuum.evidence.models import (
 )
 from continuum.evidence.services.recording import evidence_record
 from continuum.evidence.services.tracing import trace_update
-from continuum.frameworks.scales import scales_for
+from continuum.frameworks.public import scales_for
 from continuum.people.models import User
 
 # The lowest level covers less than 40 % right and the top level needs 90 %; the levels

@@ -26,7 +26,7 @@ from continuum.evidence.models import (
 )
 from continuum.evidence.services.recording import evidence_record
 from continuum.frameworks.models import FrameworkItem, ItemKind
-from continuum.frameworks.scales import scales_for
+from continuum.frameworks.public import scales_for
 from continuum.people.models import Role, Section, User
 
 

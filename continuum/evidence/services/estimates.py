@@ -12,7 +12,7 @@ from continuum.evidence.services.engine_input import engine_item
 from continuum.evidence.services.policy import policy_for
 from continuum.evidence.signals import estimates_changed
 from continuum.frameworks.models import FrameworkItem
-from continuum.frameworks.scales import bands_of, scales_for
+from continuum.frameworks.public import bands_of, scales_for
 from continuum.mastery import (
     Bands,
     EvidenceItem,

@@ -37,7 +37,7 @@ from continuum.evidence.services.engine_input import ROW_FIELDS, engine_columns
 from continuum.evidence.services.policy import policy_for
 from continuum.evidence.signals import estimates_changed
 from continuum.frameworks.models import ProficiencyScale
-from continuum.frameworks.scales import estimate_bands_for
+from continuum.frameworks.public import estimate_bands_for
 from continuum.mastery import GradingPolicy, policy_estimates
 from continuum.people.models import Organization, Role, User
 
@@ -107,14 +107,13 @@ def _policies(people: QuerySet[User]) -> tuple[dict[int, int | None], Policies]:
     return organization_of, policies
 
 
-def _calculate_scored(
+def _scored_rows(
     evidence: QuerySet[Evidence],
     organization_of: dict[int, int | None],
-    policies: Policies,
     keep: Callable[[Pair], bool] | None = None,
-) -> tuple[dict[Pair, tuple[float | None, EstimateStatus, int]], int]:
-    """(learner, target) → (level, status, count) from the scored pieces of ``evidence``
-    (of the pairs ``keep`` accepts), and how many pieces counted. Rows stream in
+) -> tuple[dict[int | None, list[tuple]], int]:
+    """The scored pieces of ``evidence`` (of the pairs ``keep`` accepts) as ``ROW_FIELDS``
+    rows grouped by each learner's school, and how many there are. Rows stream in
     (assessed_at, id) order, the order the incremental path sorts by, so ties break alike."""
     scored = (
         evidence.filter(mark=Mark.SCORED).order_by("assessed_at", "id").values_list(*ROW_FIELDS)
@@ -125,6 +124,32 @@ def _calculate_scored(
         if keep is None or keep((row[0], row[1])):
             rows_by_org[organization_of[row[0]]].append(row)
             evidence_rows += 1
+    return rows_by_org, evidence_rows
+
+
+def scored_rows_by_school(
+    *, school: Organization | None
+) -> tuple[dict[int | None, list[tuple]], Policies]:
+    """What the batch recompute reads for a school's learners (or everyone's): their
+    scored evidence as engine rows grouped by school, and each school's policy in force.
+    A replay reads it too, so a replay and the adoption that follows see the same rows."""
+    people = _learners(school, None)
+    organization_of, policies = _policies(people)
+    rows_by_org, _ = _scored_rows(
+        Evidence.objects.filter(learner__in=people.values("pk")), organization_of
+    )
+    return rows_by_org, policies
+
+
+def _calculate_scored(
+    evidence: QuerySet[Evidence],
+    organization_of: dict[int, int | None],
+    policies: Policies,
+    keep: Callable[[Pair], bool] | None = None,
+) -> tuple[dict[Pair, tuple[float | None, EstimateStatus, int]], int]:
+    """(learner, target) → (level, status, count) from the scored pieces of ``evidence``
+    (of the pairs ``keep`` accepts), and how many pieces counted."""
+    rows_by_org, evidence_rows = _scored_rows(evidence, organization_of, keep)
     calculated: dict[Pair, tuple[float | None, EstimateStatus, int]] = {}
     for org_id, rows in rows_by_org.items():
         calculated.update(_calculated(rows, policies[org_id]))

@@ -21,7 +21,7 @@ from continuum.evidence.selectors.corrections import CORRECTABLE
 from continuum.evidence.services.estimates import estimate_refresh
 from continuum.evidence.signals import feedback_given
 from continuum.frameworks.models import FrameworkItem, ItemKind, ProficiencyScale
-from continuum.frameworks.scales import level_check, scales_for
+from continuum.frameworks.public import level_check, scales_for
 from continuum.people.models import User
 
 # The bounds every piece of evidence keeps, whichever way it arrives (gradebook, API, CSV).

@@ -32,7 +32,7 @@ from continuum.evidence.services.recompute import estimates_recompute_pairs
 from continuum.evidence.services.recording import evidence_entry_check, evidence_values_check
 from continuum.evidence.signals import feedback_given
 from continuum.frameworks.models import FrameworkItem
-from continuum.frameworks.scales import scales_for
+from continuum.frameworks.public import scales_for
 from continuum.people.models import User
 
 ESTIMATE_REASON = "Recalculated from evidence"  # what the incremental refresh records

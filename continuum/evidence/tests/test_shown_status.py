@@ -1,7 +1,7 @@
 """What an estimate shows is said once: the override when there is one, else the
 calculated value, in SQL (the queryset) and in Python (the model) alike."""
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from continuum.evidence.models import Estimate
 from continuum.evidence.models import EstimateStatus as S
@@ -35,3 +35,17 @@ def test_at_least_proficient_follows_the_shown_status(world, sample):
     _estimate(omar, sample["N.1.a"], S.PROFICIENT)
     met = set(Estimate.objects.at_least_proficient().values_list("learner__username", "target_id"))
     assert met == {("lena", sample["N.1.a"].pk), ("omar", sample["N.1.a"].pk)}
+
+
+def test_a_status_is_a_value_with_words_only_for_display():
+    assert [int(s) for s in S] == [0, 1, 2, 3, 4]
+    assert (S.NOT_YET.code, S.NOT_YET.slug) == ("not yet", "not-yet")
+    with translation.override("es"):
+        assert [str(s.label) for s in S] == [
+            "sin empezar",
+            "todavía no",
+            "acercándose",
+            "competente",
+            "avanzado",
+        ]
+        assert S.PROFICIENT.code == "proficient"  # integrations read stable English

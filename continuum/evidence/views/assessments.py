@@ -25,7 +25,7 @@ from continuum.evidence.selectors import assessments as selectors
 from continuum.evidence.services import assessment_responses, assessments
 from continuum.lib.access import requires
 from continuum.people.models import Role
-from continuum.people.selectors import section_list
+from continuum.people.public import section_list
 
 STAFF = "evidence.create_assessment"
 

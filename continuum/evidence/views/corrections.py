@@ -9,7 +9,7 @@ from continuum.evidence.forms_corrections import CorrectionForm
 from continuum.evidence.models import Evidence
 from continuum.evidence.selectors.corrections import correction_list
 from continuum.evidence.services.recording import evidence_update
-from continuum.frameworks.scales import scales_for
+from continuum.frameworks.public import scales_for
 from continuum.lib.access import requires
 from continuum.lib.outcomes import submitted
 from continuum.lib.per_request import cached

@@ -18,8 +18,7 @@ from continuum.evidence.services.estimates import estimate_explain, estimate_ove
 from continuum.evidence.services.gradebook import gradebook_class_score, gradebook_entry_record
 from continuum.evidence.services.policy import policy_for
 from continuum.frameworks.models import FrameworkItem
-from continuum.frameworks.scales import scales_for
-from continuum.frameworks.selectors import target_visible
+from continuum.frameworks.public import scales_for, target_visible
 from continuum.lib.access import requires
 from continuum.people.models import Section, User
 

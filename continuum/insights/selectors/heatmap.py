@@ -25,7 +25,7 @@ from continuum.evidence.models import (
     EstimateStatus,
     shown_status_in,
 )
-from continuum.evidence.selectors.gradebook import gradebook_targets
+from continuum.evidence.public import gradebook_targets
 from continuum.frameworks.models import Framework, FrameworkItem, ItemKind, LearningArea
 from continuum.mastery.struggle import Struggle, Tally, struggling_targets
 from continuum.people.models import Organization, Role, Section

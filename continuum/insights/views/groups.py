@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from continuum.evidence.selectors.gradebook import gradebook_framework_list
+from continuum.evidence.public import gradebook_framework_list
 from continuum.frameworks.models import FrameworkItem, ItemKind
-from continuum.frameworks.selectors import target_visible
+from continuum.frameworks.public import target_visible
 from continuum.insights.models import Group
 from continuum.insights.selectors import groups as selectors
 from continuum.insights.selectors.heatmap import section_heatmap

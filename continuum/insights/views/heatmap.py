@@ -8,11 +8,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from continuum.evidence.selectors.gradebook import gradebook_framework_list
+from continuum.evidence.public import gradebook_framework_list
 from continuum.insights.selectors import heatmap as selectors
 from continuum.lib.access import requires
-from continuum.people import selectors as people
 from continuum.people.models import Organization, Role, Section
+from continuum.people.public import school_list, section_list
 
 SORTS = [
     ("name", _("Name")),
@@ -39,9 +39,9 @@ def school_of(request, school_id: int, **kwargs) -> Organization:
 
 @requires("insights.use_insights")
 def insights_home(request):
-    sections = people.section_list(user=request.user)
+    sections = section_list(user=request.user)
     schools = (
-        people.school_list(user=request.user)
+        school_list(user=request.user)
         if request.user.role == Role.DISTRICT_ADMIN
         else Organization.objects.filter(pk=request.user.organization_id)
         if request.user.role == Role.LEADER

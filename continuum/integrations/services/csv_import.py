@@ -27,14 +27,14 @@ from continuum.evidence.models import (
     EvidenceSource,
     Mark,
 )
-from continuum.evidence.services.recording import evidence_values_check
-from continuum.evidence.services.recording_bulk import (
+from continuum.evidence.public import (
     EvidenceRow,
     RowsRefusedError,
     evidence_record_many,
+    evidence_values_check,
 )
 from continuum.frameworks.models import FrameworkItem
-from continuum.frameworks.scales import scales_for
+from continuum.frameworks.public import scales_for
 from continuum.integrations.services.csv_targets import CsvTargets
 from continuum.people.models import Role, User
 

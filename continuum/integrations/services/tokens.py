@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from continuum.integrations.models import ApiToken
 from continuum.people.models import User
-from continuum.people.rules import is_staff_member
+from continuum.people.public import is_staff_member
 
 TOKEN_PREFIX = "ctm_"
 PREFIX_LENGTH = 12

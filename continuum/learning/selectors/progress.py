@@ -11,14 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence
-from continuum.evidence.selectors import scope
+from continuum.evidence.public import estimate_list, evidence_list, partner_targets
 from continuum.frameworks.models import (
     FrameworkItem,
     LearningArea,
     LevelDescriptor,
     ProficiencyScale,
 )
-from continuum.frameworks.scales import level_label
+from continuum.frameworks.public import level_label
 from continuum.learning.models import Proposal, Reassessment
 from continuum.mastery import Contribution, Explanation, GradingPolicy
 from continuum.people.models import User
@@ -88,14 +88,14 @@ def learner_progress(*, learner: User, viewer: User) -> list[TargetProgress]:
     whatever the amount of evidence."""
     estimates = {
         e.target_id: e
-        for e in scope.estimate_list(user=viewer, learner=learner).select_related(
+        for e in estimate_list(user=viewer, learner=learner).select_related(
             *_ITEM_RELATED, "overridden_by"
         )
     }
     evidence_by_target: dict[int, list[Evidence]] = defaultdict(list)
     targets: dict[int, FrameworkItem] = {e.target_id: e.target for e in estimates.values()}
     for evidence in (
-        scope.evidence_list(user=viewer, learner=learner)
+        evidence_list(user=viewer, learner=learner)
         .select_related(*_ITEM_RELATED, "assessment", "scorer")
         .order_by("-assessed_at", "-id")
     ):
@@ -103,7 +103,7 @@ def learner_progress(*, learner: User, viewer: User) -> list[TargetProgress]:
         targets.setdefault(evidence.target_id, evidence.target)
     open_requests = (
         {r.target_id: r for r in Reassessment.objects.filter(learner=learner, status__in=OPEN)}
-        if scope.partner_targets(user=viewer) is None
+        if partner_targets(user=viewer) is None
         else {}
     )
     return [

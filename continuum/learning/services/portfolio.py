@@ -18,7 +18,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from continuum.evidence.models import Artifact, EvidenceSource
-from continuum.evidence.services.recording import evidence_record
+from continuum.evidence.public import evidence_record
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.people.models import User
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from continuum.evidence.models import EvidenceKind, EvidenceSource
-from continuum.evidence.services.recording import evidence_record
+from continuum.evidence.public import evidence_record
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.learning.models import Reassessment
 from continuum.learning.signals import reassessment_decided

@@ -6,18 +6,19 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from continuum.evidence.selectors import scope
-from continuum.evidence.selectors.corrections import correction_list
-from continuum.evidence.services.estimates import estimate_explain
-from continuum.evidence.services.policy import policy_for
+from continuum.evidence.public import (
+    correction_list,
+    estimate_explain,
+    in_partner_slice,
+    policy_for,
+)
 from continuum.frameworks.models import FrameworkItem
-from continuum.frameworks.scales import scales_for
-from continuum.frameworks.selectors import target_visible
+from continuum.frameworks.public import scales_for, target_visible
 from continuum.learning.selectors import learner_requests as requests_selectors
 from continuum.learning.selectors import progress
 from continuum.lib.access import requires
-from continuum.people.lookups import learner_of
 from continuum.people.models import Role, User
+from continuum.people.public import learner_of
 
 
 def target_get(request, target_id: int) -> FrameworkItem:
@@ -59,7 +60,7 @@ def learner_evidence(request, learner_id: int):
 @requires("evidence.view_evidence", fn=learner_of)
 def learner_estimate(request, learner_id: int, target_id: int):
     learner, target = learner_of(request, learner_id), target_get(request, target_id)
-    if not scope.in_partner_slice(user=request.user, target=target):
+    if not in_partner_slice(user=request.user, target=target):
         raise Http404("No such target among those you may see for this learner.")
     scale = scales_for([target])[target.pk]
     levels = [level.value for level in scale.levels.all()] if scale else []

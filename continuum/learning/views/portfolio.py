@@ -11,15 +11,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from continuum.evidence.models import Artifact
 from continuum.frameworks.models import FrameworkItem, ItemKind
-from continuum.frameworks.ordering import TARGET_ORDER
-from continuum.frameworks.scales import scales_for
+from continuum.frameworks.public import TARGET_ORDER, scales_for
 from continuum.learning import forms
 from continuum.learning.services import portfolio as services
 from continuum.learning.views.learner import abilities
 from continuum.lib.access import requires
 from continuum.lib.outcomes import submitted
 from continuum.lib.per_request import cached
-from continuum.people.lookups import learner_of
+from continuum.people.public import learner_of
 
 
 def _artifact(request, artifact_id: int, **kwargs) -> Artifact:

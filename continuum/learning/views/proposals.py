@@ -14,7 +14,7 @@ from continuum.learning.views.learner import abilities, target_get
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted, submitted
 from continuum.lib.per_request import cached
-from continuum.people.lookups import learner_of
+from continuum.people.public import learner_of
 
 
 def _proposal(request, proposal_id: int, **kwargs) -> Proposal:

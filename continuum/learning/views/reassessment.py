@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from continuum.frameworks.scales import scales_for
+from continuum.frameworks.public import scales_for
 from continuum.learning import forms
 from continuum.learning.models import Reassessment
 from continuum.learning.services import reassessment as services
@@ -15,7 +15,7 @@ from continuum.learning.views.learner import abilities, target_get
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted, submitted
 from continuum.lib.per_request import cached
-from continuum.people.lookups import learner_of
+from continuum.people.public import learner_of
 
 
 def _reassessment(request, reassessment_id: int, **kwargs) -> Reassessment:

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from continuum.frameworks.selectors import target_visible
+from continuum.frameworks.public import target_visible
 from continuum.lib.access import requires
 from continuum.lib.outcomes import submitted
 from continuum.lib.paging import paged

@@ -8,14 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from continuum.evidence.selectors.learner_map import learner_map_get
+from continuum.evidence.public import learner_map_get
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted, submitted
 from continuum.pathways import selectors, services
 from continuum.pathways.forms import CheckInForm, CommentForm, GoalForm
 from continuum.pathways.models import Goal
 from continuum.pathways.views.common import goal_learner, goal_of
-from continuum.people.lookups import learner_of
+from continuum.people.public import learner_of
 
 
 @requires("pathways.view_pathway", fn=learner_of)

@@ -7,13 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from continuum.evidence.selectors.learner_map import learner_map_get
+from continuum.evidence.public import learner_map_get
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted, submitted
 from continuum.pathways import selectors, services
 from continuum.pathways.forms import PlanItemAddForm, PlanItemScheduleForm
 from continuum.pathways.views.common import item_learner, item_of
-from continuum.people.lookups import learner_of
+from continuum.people.public import learner_of
 
 
 def _context(request, learner, add_form=None) -> dict:

@@ -9,8 +9,8 @@ from continuum.lib.access import requires
 from continuum.lib.outcomes import submitted
 from continuum.pathways import selectors, services
 from continuum.pathways.forms import AccommodationsForm, ProfileForm
-from continuum.people.lookups import learner_of
-from continuum.supports.selectors import learner_paces
+from continuum.people.public import learner_of
+from continuum.supports.public import learner_paces
 
 
 @requires("pathways.view_pathway", fn=learner_of)

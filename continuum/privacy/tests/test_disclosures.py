@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.urls import resolve, reverse
 from django.utils import timezone
 
-from continuum.privacy import disclose
 from continuum.privacy.models import Disclosure, Via
+from continuum.privacy.public import disclose
 from continuum.privacy.registry import LEARNER_OBJECT_PAGES
 
 

@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 from continuum.evidence.models import Artifact
 from continuum.pathways.models import Goal, GoalComment
 from continuum.people.models import User
-from continuum.privacy import disclose
 from continuum.privacy.models import Disclosure, LearnerDeletion
+from continuum.privacy.public import disclose
 from continuum.privacy.services.collect import user_fk_fields
 from continuum.privacy.services.deletion import (
     LearnerDeletionBlockedError,

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from continuum.evidence.models import Evidence
 from continuum.people.models import User
-from continuum.privacy import disclose
 from continuum.privacy.models import Disclosure, LearnerDeletion
+from continuum.privacy.public import disclose
 
 
 def test_the_admin_filters_the_log_by_learner_and_downloads_it_as_csv(client, world):

@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from continuum.evidence.models import Estimate, Evidence, Mark
 from continuum.frameworks.models import FrameworkItem, ItemKind
-from continuum.frameworks.ordering import TARGET_ORDER
-from continuum.frameworks.scales import scales_for
+from continuum.frameworks.public import TARGET_ORDER, scales_for
 from continuum.learning.models import Reassessment
 from continuum.mastery import RollupRule
 from continuum.people.models import Organization, User

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from continuum.demo.school import demo_school_build
-from continuum.people.passwords import DEMO_PASSWORD
+from continuum.people.public import DEMO_PASSWORD
 
 
 class Command(BaseCommand):

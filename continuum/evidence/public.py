@@ -1,0 +1,68 @@
+"""What the evidence app offers the other apps (their only way in besides ``models``).
+
+- Recording evidence: ``evidence_record`` for one piece, ``evidence_record_many`` for many
+  (rows as ``EvidenceRow``; a refusal is ``RowsRefusedError`` and changes nothing), and the
+  checks and limits they apply (``evidence_values_check``, ``MAX_LEVEL``, ``MAX_WEIGHT``).
+- Estimates: ``estimate_explain`` (the engine's explanation of one estimate), the grading
+  policy that applies (``policy_for``), and the batch recompute (``estimates_recompute``,
+  ``estimates_recompute_request`` to run it in the background).
+- Reads: a viewer's share of a learner's record (``evidence_list``, ``estimate_list``,
+  ``partner_targets``, ``in_partner_slice``), the correction history of recorded scores
+  (``correction_list``), a section's frameworks and their targets as the gradebook shows
+  them, and the learner map (``learner_map_get`` → ``LearnerMap``) that the dashboard,
+  the family view and pathways all read.
+- Its domain events, ``feedback_given`` and ``estimates_changed`` (decision 0012).
+"""
+
+from continuum.evidence.selectors.corrections import correction_list
+from continuum.evidence.selectors.gradebook import gradebook_framework_list, gradebook_targets
+from continuum.evidence.selectors.learner_map import LearnerMap, learner_map_get
+from continuum.evidence.selectors.scope import (
+    estimate_list,
+    evidence_list,
+    in_partner_slice,
+    partner_targets,
+)
+from continuum.evidence.services.estimates import estimate_explain
+from continuum.evidence.services.policy import policy_for
+from continuum.evidence.services.recompute import (
+    estimates_recompute,
+    estimates_recompute_request,
+)
+from continuum.evidence.services.recording import (
+    MAX_LEVEL,
+    MAX_WEIGHT,
+    evidence_record,
+    evidence_values_check,
+)
+from continuum.evidence.services.recording_bulk import (
+    EvidenceRow,
+    RowsRefusedError,
+    evidence_record_many,
+)
+from continuum.evidence.signals import estimates_changed, feedback_given
+
+__all__ = [
+    "MAX_LEVEL",
+    "MAX_WEIGHT",
+    "EvidenceRow",
+    "LearnerMap",
+    "RowsRefusedError",
+    "correction_list",
+    "estimate_explain",
+    "estimate_list",
+    "estimates_changed",
+    "estimates_recompute",
+    "estimates_recompute_request",
+    "evidence_list",
+    "evidence_record",
+    "evidence_record_many",
+    "evidence_values_check",
+    "feedback_given",
+    "gradebook_framework_list",
+    "gradebook_targets",
+    "in_partner_slice",
+    "learner_map_get",
+    "partner_targets",
+    "policy_for",
+]

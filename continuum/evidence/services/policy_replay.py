@@ -1,0 +1,118 @@
+"""Replay before adoption: what a proposed grading policy would change, on the evidence a
+school already has, without writing anything.
+
+The rows are the batch recompute's (``recompute.scored_rows_by_school``): the same
+learners, the same scored evidence in the same order, each target's estimate bands from
+its scale. Each learner's current policy is the one in force for their school
+(``policy_for``), so learners of schools with different policies are replayed per school
+and the counts summed. The proposed policy is usually read from JSON
+(``proposed_policy``), whose errors are worded for the person who wrote it.
+"""
+
+import json
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from continuum.evidence.services.engine_input import engine_columns
+from continuum.evidence.services.recompute import scored_rows_by_school
+from continuum.frameworks.public import estimate_bands_for
+from continuum.mastery import GradingPolicy, Status, policy_from_dict, replay
+from continuum.people.models import Enrollment, Organization, Role
+
+Transition = tuple[Status, Status]
+
+
+class PolicyError(ValueError):
+    """A proposed policy that cannot be read; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class ReplayReport:
+    """``estimates``: learner-targets with an estimate under either policy; ``changed``:
+    those whose level or status would differ. Every changed estimate is counted once in
+    ``by_transition`` (a pair with the same status twice moved its level only), once in
+    ``by_target`` and once in ``by_section`` for each section its learner is enrolled in."""
+
+    estimates: int
+    changed: int
+    by_transition: Mapping[Transition, int]
+    by_target: Mapping[int, int]
+    by_section: Mapping[int, int]
+
+    @property
+    def status_changed(self) -> int:
+        return sum(n for (before, after), n in self.by_transition.items() if before != after)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON the command writes: transitions keyed "<before>><after>" in the
+        engine's status words, ids as strings (JSON keys)."""
+        return {
+            "estimates": self.estimates,
+            "changed": self.changed,
+            "status_changed": self.status_changed,
+            "by_transition": {
+                f"{before.label}>{after.label}": n
+                for (before, after), n in sorted(self.by_transition.items())
+            },
+            "by_target": {str(target): n for target, n in sorted(self.by_target.items())},
+            "by_section": {str(section): n for section, n in sorted(self.by_section.items())},
+        }
+
+
+def proposed_policy(text: str) -> GradingPolicy:
+    """The policy a JSON document describes: ``method`` and any of ``parameters``,
+    ``order_by``, ``formative_weight`` and ``rollup`` (the rest take their defaults;
+    ``version`` is 0, a draft, unless given). Raises ``PolicyError``."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PolicyError(f"not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise PolicyError('a policy is a JSON object such as {"method": "latest"}')
+    if not isinstance(data.get("method"), str):
+        raise PolicyError('a policy needs a "method" (a name such as "latest")')
+    parameters = data.get("parameters", {})
+    if not isinstance(parameters, dict):
+        raise PolicyError('"parameters" must be an object such as {"w": 0.65}')
+    for name, value in parameters.items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise PolicyError(f"parameter {name!r} must be a number, got {value!r}")
+    try:
+        return policy_from_dict({"version": 0, **data})
+    except (ValueError, TypeError, AttributeError) as error:
+        raise PolicyError(str(error)) from None
+
+
+def policy_replay(*, proposed: GradingPolicy, school: Organization | None) -> ReplayReport:
+    """Replay ``proposed`` against the policy in force over the scored evidence of a
+    school's learners (or of every learner). Reads only."""
+    rows_by_school, policies = scored_rows_by_school(school=school)
+    estimates, changed = 0, 0
+    transitions: Counter[Transition] = Counter()
+    by_target: Counter[int] = Counter()
+    changed_by_learner: Counter[int] = Counter()
+    for school_id, rows in rows_by_school.items():
+        columns = engine_columns(rows)
+        bands = estimate_bands_for(set(columns.target.tolist()))
+        result = replay(columns, current=policies[school_id], proposed=proposed, bands=bands)
+        estimates += result.compared
+        changed += len(result)
+        transitions.update(result.transitions())
+        by_target.update(result.target.tolist())
+        changed_by_learner.update(result.learner.tolist())
+    by_section: Counter[int] = Counter()
+    enrolled = Enrollment.objects.filter(learner__role=Role.LEARNER)
+    if school is not None:
+        enrolled = enrolled.filter(learner__organization=school)
+    for learner_id, section_id in enrolled.values_list("learner_id", "section_id"):
+        if learner_id in changed_by_learner:
+            by_section[section_id] += changed_by_learner[learner_id]
+    return ReplayReport(
+        estimates=estimates,
+        changed=changed,
+        by_transition=dict(transitions),
+        by_target=dict(by_target),
+        by_section=dict(by_section),
+    )

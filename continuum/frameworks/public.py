@@ -1,0 +1,60 @@
+"""What the frameworks app offers the other apps (their only way in besides ``models``).
+
+- Reads scoped to a person's districts: ``framework_visible`` and ``target_visible`` (where
+  every read of frameworks starts), ``district_ids`` and ``in_districts`` for other content
+  a district owns, and the API's framework and item reads.
+- The one target order: ``TARGET_ORDER``, ``in_target_order`` and ``area_rank``.
+- Scales: the scale each target is scored on (``scales_for``), the bands its statuses follow,
+  checks that a level belongs to it, and levels in words.
+- ``case_package_import``: the one path that writes frameworks from CASE packages.
+- Its domain event, ``scale_bands_changed`` (decision 0012).
+"""
+
+from continuum.frameworks.case.services import case_package_import
+from continuum.frameworks.ordering import TARGET_ORDER, area_rank, in_target_order
+from continuum.frameworks.scales import (
+    bands_of,
+    estimate_bands_for,
+    level_check,
+    level_choices,
+    level_label,
+    scales_for,
+)
+from continuum.frameworks.selectors import (
+    AreaCounts,
+    FrameworkSummary,
+    ItemDetail,
+    framework_get,
+    framework_list,
+    framework_visible,
+    item_get,
+    item_list,
+    target_visible,
+)
+from continuum.frameworks.signals import scale_bands_changed
+from continuum.frameworks.tenancy import district_ids, in_districts
+
+__all__ = [
+    "TARGET_ORDER",
+    "AreaCounts",
+    "FrameworkSummary",
+    "ItemDetail",
+    "area_rank",
+    "bands_of",
+    "case_package_import",
+    "district_ids",
+    "estimate_bands_for",
+    "framework_get",
+    "framework_list",
+    "framework_visible",
+    "in_districts",
+    "in_target_order",
+    "item_get",
+    "item_list",
+    "level_check",
+    "level_choices",
+    "level_label",
+    "scale_bands_changed",
+    "scales_for",
+    "target_visible",
+]

@@ -1,0 +1,27 @@
+"""What the pathways app offers the other apps (their only way in besides ``models``).
+
+- Writes, each checking the permission itself: ``profile_update``, ``goal_create``,
+  ``goal_comment_add``, ``goal_check_in``, ``experience_save`` and ``plan_draft`` (the
+  learning plan drafted by the recommender).
+- Its domain event, ``check_in_recorded`` (decision 0012).
+"""
+
+from continuum.pathways.services import (
+    experience_save,
+    goal_check_in,
+    goal_comment_add,
+    goal_create,
+    plan_draft,
+    profile_update,
+)
+from continuum.pathways.signals import check_in_recorded
+
+__all__ = [
+    "check_in_recorded",
+    "experience_save",
+    "goal_check_in",
+    "goal_comment_add",
+    "goal_create",
+    "plan_draft",
+    "profile_update",
+]
