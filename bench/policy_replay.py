@@ -18,6 +18,7 @@ counting), pinned to one core: every run, and the best. The read alone is timed 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -73,9 +74,12 @@ def _evidence_add(seed: int) -> int:
 def run(learners: int, targets: int, method: str, runs: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         _setup(Path(folder) / "bench.sqlite3")
+        from continuum.evidence.services.engine_input import engine_columns
         from continuum.evidence.services.policy_replay import policy_replay, proposed_policy
         from continuum.evidence.services.recompute import scored_rows_by_school
+        from continuum.frameworks.public import estimate_bands_for
         from continuum.insights.tests.factories import school_create
+        from continuum.mastery import replay
 
         built = time.perf_counter()
         school = school_create(learners=learners, targets=targets)
@@ -84,11 +88,21 @@ def run(learners: int, targets: int, method: str, runs: int) -> dict:
         pinned = _one_core()
         proposed = proposed_policy(json.dumps({"method": method}))
         policy_replay(proposed=proposed, school=school.school)  # warm-up: imports, caches
-        times, reads = [], []
+        times, reads, columns_made, engine = [], [], [], []
         for _ in range(runs):
             start = time.perf_counter()
-            scored_rows_by_school(school=school.school)
+            rows_by_school, policies = scored_rows_by_school(school=school.school)
             reads.append(time.perf_counter() - start)
+            ((school_id, rows),) = rows_by_school.items()
+            start = time.perf_counter()
+            columns = engine_columns(rows)
+            bands = estimate_bands_for(set(columns.target.tolist()))
+            columns_made.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            replay(columns, current=policies[school_id], proposed=proposed, bands=bands)
+            engine.append(time.perf_counter() - start)
+            del rows_by_school, rows, columns  # the timed replay starts as a command would
+            gc.collect()
             start = time.perf_counter()
             report = policy_replay(proposed=proposed, school=school.school)
             times.append(time.perf_counter() - start)
@@ -105,6 +119,8 @@ def run(learners: int, targets: int, method: str, runs: int) -> dict:
             "replay_s": times,
             "best_s": min(times),
             "read_s": min(reads),
+            "columns_s": min(columns_made),
+            "engine_s": min(engine),
             "estimates": counts["estimates"],
             "changed": counts["changed"],
             "status_changed": counts["status_changed"],
@@ -117,7 +133,8 @@ def section(result: dict, command: str) -> str:
     runs = ", ".join(f"{seconds:.2f}" for seconds in result["replay_s"])
     moves = sorted(result["by_transition"].items(), key=lambda item: -item[1])
     top = ", ".join(f"{key} {n:,}" for key, n in moves if key.split(">")[0] != key.split(">")[1])
-    verdict = "met" if result["best_s"] < 5 else "NOT met"
+    under = sum(seconds < 5 for seconds in result["replay_s"])
+    verdict = f"met in {under} of {result['runs']} runs" if under else "NOT met"
     lines = [
         HEADING,
         "",
@@ -130,10 +147,11 @@ def section(result: dict, command: str) -> str:
         f"Machine: {machine()}; load average at the end {load:.1f}.",
         "",
         "| estimates replayed | changed | status changed | best s | all runs s | "
-        "of which reading the evidence s |",
-        "|---:|---:|---:|---:|---|---:|",
+        "SQL read s | building columns s | engine (both policies) s |",
+        "|---:|---:|---:|---:|---|---:|---:|---:|",
         f"| {result['estimates']:,} | {result['changed']:,} | {result['status_changed']:,} | "
-        f"{result['best_s']:.2f} | {runs} | {result['read_s']:.2f} |",
+        f"{result['best_s']:.2f} | {runs} | {result['read_s']:.2f} | "
+        f"{result['columns_s']:.2f} | {result['engine_s']:.2f} |",
         "",
         f"- **Target (replay under 5 s on one core): {verdict}.**",
         f"- Status transitions: {top}.",
@@ -141,7 +159,11 @@ def section(result: dict, command: str) -> str:
         "(`recompute.scored_rows_by_school`: one ordered SQL read, the rows turned into the "
         "engine's columns), runs the engine's batch path twice (current and proposed "
         "policy) and counts the differences by transition, target and section. It writes "
-        "nothing.",
+        "nothing. The last three columns time those steps apart (best of the runs each).",
+        "- Most of the time is outside the engine: Django converting each row's timestamp "
+        "(parse, make aware) in the SQL read, and `engine_input.engine_columns` building "
+        "the columns row by row; both are shared with the batch recompute, so speeding "
+        "them up would speed up adoption too.",
         "- The school's evidence is made by the benchmark (the heatmap factory stores "
         "estimates only): as many pieces as each estimate's evidence count, near its level.",
     ]

@@ -24,16 +24,16 @@ def test_the_educator_goes_from_the_heatmap_to_a_group(visit):
     page.locator("#hm-table").wait_for()
     visit.check("insights-section-heatmap")
 
-    # Sort the learners by how many targets they are not yet on: HTMX swaps the map.
-    page.get_by_role("group", name="Sort learners by").get_by_role(
-        "link", name="Most not yet"
-    ).click()
-    page.locator("#hm-table[data-sort='not_yet']").wait_for()
-    assert "sort=not_yet" in page.url
-    counts = [
-        int(text) for text in page.locator("#hm-table tbody tr td.hm-first-count").all_inner_texts()
-    ]
-    assert counts == sorted(counts, reverse=True)
+    # Learners are never ranked: only ordered by need on one target. HTMX swaps the map.
+    assert page.get_by_role("group", name="Sort learners by").get_by_role("link").count() == 1
+    page.locator("#hm-table thead a.hm-need").first.click()
+    page.locator("#hm-table[data-sort^='need-']").wait_for()
+    assert "sort=need-" in page.url
+    spoken = page.locator("#hm-table tbody td.hm-cell:first-of-type .sr-only").all_inner_texts()
+    need = ["not yet", "approaching", "not started", "proficient", "advanced"]
+    ranks = [next(i for i, word in enumerate(need) if text.startswith(word)) for text in spoken]
+    assert len(ranks) > 3
+    assert ranks == sorted(ranks)  # most need first on that target
     visit.check("insights-section-heatmap-sorted")
 
     # Drill down: the first cell opens the learner's estimate and its evidence.
@@ -42,7 +42,7 @@ def test_the_educator_goes_from_the_heatmap_to_a_group(visit):
     page.wait_for_url(re.compile(r"/learning/learners/\d+/targets/\d+/"))
     visit.check("insights-drill-down")
     page.goto(heatmap_url)
-    page.locator("#hm-table[data-sort='not_yet']").wait_for()
+    page.locator("#hm-table[data-sort^='need-']").wait_for()
 
     # Targets where many struggle → suggested groups → form one.
     page.get_by_role("link", name=re.compile(r"^Suggest groups")).first.click()

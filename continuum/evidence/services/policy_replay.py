@@ -76,9 +76,12 @@ def proposed_policy(text: str) -> GradingPolicy:
     parameters = data.get("parameters", {})
     if not isinstance(parameters, dict):
         raise PolicyError('"parameters" must be an object such as {"w": 0.65}')
-    for name, value in parameters.items():
+    numbers = dict(parameters)
+    if "formative_weight" in data:
+        numbers["formative_weight"] = data["formative_weight"]
+    for name, value in numbers.items():
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise PolicyError(f"parameter {name!r} must be a number, got {value!r}")
+            raise PolicyError(f"{name!r} must be a number, got {value!r}")
     try:
         return policy_from_dict({"version": 0, **data})
     except (ValueError, TypeError, AttributeError) as error:

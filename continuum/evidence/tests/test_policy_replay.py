@@ -156,6 +156,7 @@ def test_a_replay_writes_nothing(scored):
         ('{"method": "latest", "colour": "red"}', "unknown policy keys ['colour']"),
         ('{"method": "latest", "order_by": "name"}', "order_by must be one of"),
         ('{"method": "latest", "formative_weight": 1.5}', "formative_weight must be within"),
+        ('{"method": "latest", "formative_weight": "half"}', "'formative_weight' must be a number"),
         ('{"parameters": {"w": 0.5}}', 'needs a "method"'),
         ('["latest"]', "a policy is a JSON object"),
         ("{method: latest}", "not valid JSON"),

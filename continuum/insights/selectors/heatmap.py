@@ -6,6 +6,7 @@ targets, then the estimates of the whole map in one query (aggregated in SQL for
 school). Lifelong-learning targets are reported apart and are not on these maps.
 """
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,16 @@ from continuum.people.models import Organization, Role, Section
 NOT_YET, APPROACHING = EstimateStatus.NOT_YET, EstimateStatus.APPROACHING
 NEEDS = (NOT_YET, APPROACHING)
 ROW_SORTS = ("name", "not_yet", "level")
+# Learners are never ranked across targets (no mean, no totals): a section's rows are in
+# name order, or ordered by need on one chosen target ("need-<target id>"), most need first.
+NEED_PREFIX = "need-"
+_NEED_ORDER = {
+    NOT_YET: 0,
+    APPROACHING: 1,
+    EstimateStatus.NOT_STARTED: 2,
+    EstimateStatus.PROFICIENT: 3,
+    EstimateStatus.ADVANCED: 4,
+}
 LEGEND = [
     *((status.slug, status.short, status.label) for status in STARTED_STATUSES),
     (EstimateStatus.NOT_STARTED.slug, "–", EstimateStatus.NOT_STARTED.label),
@@ -134,6 +145,11 @@ class Line:
     cells: list[Cell] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
 
+    @property
+    def need_sort(self) -> str:
+        """The sort that orders a section's learners by need on this column's target."""
+        return f"{NEED_PREFIX}{self.subject.pk}"
+
 
 @dataclass
 class Heatmap:
@@ -146,6 +162,25 @@ class Heatmap:
 
 def sort_key(value: str | None) -> str:
     return value if value in ROW_SORTS else "name"
+
+
+def learner_sort_key(value: str | None, targets: Iterable[FrameworkItem]) -> str:
+    """ "name", or "need-<id>" for a target on the map; anything else falls back to names."""
+    ids = {f"{NEED_PREFIX}{target.pk}" for target in targets}
+    return value if value in ids else "name"
+
+
+def _by_need(rows: list[Line], columns: list[Line], sort: str) -> list[Line]:
+    """Learners with the most need on the chosen target first (not yet, approaching, not
+    started, proficient, advanced), lowest level first within a status; ties keep names."""
+    target_id = int(sort.removeprefix(NEED_PREFIX))
+    at = next(i for i, column in enumerate(columns) if column.subject.pk == target_id)
+
+    def need(row: Line) -> tuple[int, float]:
+        cell = row.cells[at]
+        return _NEED_ORDER[cell.status], cell.level if cell.level is not None else math.inf
+
+    return sorted(rows, key=need)
 
 
 def _ordered(lines: list[Line], sort: str) -> list[Line]:
@@ -187,9 +222,11 @@ def _explain_base() -> str:
 
 
 def section_heatmap(
-    *, section: Section, framework: Framework, sort: str = "name", columns_sort: str = "name"
+    *, section: Section, framework: Framework, sort: str | None = None, columns_sort: str = "name"
 ) -> Heatmap:
-    """Learners × the framework's academic targets, from stored estimates."""
+    """Learners × the framework's academic targets, from stored estimates. Learners are
+    listed by name, or by need on one target (``sort="need-<id>"``); never by a summary
+    across targets, which would rank them."""
     learners = list(section.learners.order_by("last_name", "first_name", "pk"))
     targets = _academic(gradebook_targets(framework=framework))
     found = {
@@ -216,7 +253,10 @@ def section_heatmap(
                     attempts[target.pk][tries] += 1
         rows.append(row)
     struggles = _struggles(columns, attempts)
-    rows, columns = _arrange(rows, columns, sort, columns_sort)
+    sort = learner_sort_key(sort, targets)
+    rows, columns = _arrange(rows, columns, "name", columns_sort)
+    if sort != "name":
+        rows = _by_need(rows, columns, sort)
     return Heatmap(rows, columns, struggles, sort, columns_sort)
 
 

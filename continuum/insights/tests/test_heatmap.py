@@ -44,14 +44,26 @@ def test_an_override_is_what_the_heatmap_shows(small):
     assert row.cells[0].href == reverse("learner_estimate", args=[learner.pk, target.pk])
 
 
-def test_rows_sort_by_count_not_yet_and_by_mean_level(small):
+def test_learners_are_never_ranked_only_ordered_by_need_on_one_target(small):
     section = small.sections[0]
-    by_not_yet = section_heatmap(section=section, framework=small.framework, sort="not_yet")
-    counts = [row.counts.not_yet for row in by_not_yet.rows]
-    assert counts == sorted(counts, reverse=True)
-    by_level = section_heatmap(section=section, framework=small.framework, sort="level")
-    means = [row.counts.mean_level for row in by_level.rows]
-    assert means == sorted(means, key=lambda m: (m is None, m or 0.0))
+    target = small.targets[0]
+    by_name = section_heatmap(section=section, framework=small.framework)
+    for ranking in ("level", "not_yet"):  # a mean or a count across targets would rank
+        refused = section_heatmap(section=section, framework=small.framework, sort=ranking)
+        assert refused.sort == "name"
+        assert [row.label for row in refused.rows] == [row.label for row in by_name.rows]
+    by_need = section_heatmap(section=section, framework=small.framework, sort=f"need-{target.pk}")
+    at = [column.subject.pk for column in by_need.columns].index(target.pk)
+    order = {S.NOT_YET: 0, S.APPROACHING: 1, S.NOT_STARTED: 2, S.PROFICIENT: 3, S.ADVANCED: 4}
+    keys = [
+        (
+            order[row.cells[at].status],
+            row.cells[at].level if row.cells[at].level is not None else 99,
+        )
+        for row in by_need.rows
+    ]
+    assert keys == sorted(keys)
+    assert by_need.sort == f"need-{target.pk}"
 
 
 def test_sorting_the_columns_moves_the_cells_with_them(small):
@@ -116,9 +128,11 @@ def test_the_school_heatmap_needs_the_same_queries_for_a_larger_school(client):
 def test_the_page_labels_cells_in_letters_and_sorts_on_request(client, small):
     client.force_login(small.educator)
     url = reverse("insights_section_heatmap", args=[small.sections[0].pk])
-    page = client.get(url, {"sort": "not_yet", "cols": "level"}).content.decode()
-    assert 'data-sort="not_yet"' in page
+    need = f"need-{small.targets[0].pk}"
+    page = client.get(url, {"sort": need, "cols": "level"}).content.decode()
+    assert f'data-sort="{need}"' in page
     assert 'data-cols="level"' in page
+    assert "Mean" not in page.split("<tfoot>")[0]  # no learner's mean across targets
     assert "Targets where many struggle" in page
     assert '<span class="sr-only">not yet' in page or '<span class="sr-only">approaching' in page
 
@@ -126,7 +140,7 @@ def test_the_page_labels_cells_in_letters_and_sorts_on_request(client, small):
 def test_htmx_gets_only_the_map(client, small):
     client.force_login(small.leader)
     url = reverse("insights_school_heatmap", args=[small.school.pk])
-    response = client.get(url, {"sort": "level"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="heatmap")
+    response = client.get(url, {"cols": "level"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="heatmap")
     page = response.content.decode()
     assert page.lstrip().startswith('<div id="heatmap">')
     assert "<h1>" not in page

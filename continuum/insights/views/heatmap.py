@@ -1,7 +1,8 @@
 """Heatmaps: a section's learners × targets and a school's targets × sections.
 
 Sorting is server-side (``?sort=`` for rows, ``?cols=`` for columns: name, not_yet, level);
-HTMX swaps just the map. Every cell links to the evidence behind it.
+HTMX swaps just the map. A section's rows are learners, who are never ranked: by name, or
+by need on one target (``?sort=need-<id>``). Every cell links to the evidence behind it.
 """
 
 from django.http import Http404
@@ -73,7 +74,7 @@ def section_heatmap(request, section_id: int):
     heatmap = selectors.section_heatmap(
         section=section,
         framework=framework,
-        sort=selectors.sort_key(request.GET.get("sort")),
+        sort=request.GET.get("sort"),
         columns_sort=selectors.sort_key(request.GET.get("cols")),
     )
     context = {
@@ -82,6 +83,7 @@ def section_heatmap(request, section_id: int):
         "framework": framework,
         "heatmap": heatmap,
         "can_group": request.user.has_perm("insights.manage_groups", section),
+        "row_sorts": [("name", _("Name"))],
     }
     return _render(request, "insights/section_heatmap.html", context)
 
@@ -102,5 +104,6 @@ def school_heatmap(request, school_id: int):
         "frameworks": frameworks,
         "framework": framework,
         "heatmap": heatmap,
+        "row_sorts": SORTS,
     }
     return _render(request, "insights/school_heatmap.html", context)
