@@ -89,13 +89,39 @@ class ContinuumMap:
 
 
 @dataclass(frozen=True)
+class AreaCount:
+    """How many of one learning area's targets are proficient or better: academic and
+    lifelong-learning targets are never added up into one count (issue 11)."""
+
+    area: str
+    label: str
+    mastered: int
+    total: int
+
+
+def area_counts(tiles: Iterable[Tile]) -> list[AreaCount]:
+    """One count per learning area that has targets, academic first."""
+    counts: dict[str, list[int]] = {}
+    for tile in tiles:
+        found = counts.setdefault(tile.target.learning_area, [0, 0])
+        found[0] += tile.status >= EstimateStatus.PROFICIENT
+        found[1] += 1
+    labels = dict(LearningArea.choices)
+    return [
+        AreaCount(area, str(labels[area]), *counts[area])
+        for area in LearningArea.values
+        if area in counts
+    ]
+
+
+@dataclass(frozen=True)
 class GoalProgress:
     goal: Goal
     targets: list[Tile]
 
     @property
-    def mastered(self) -> int:
-        return sum(1 for tile in self.targets if tile.status >= EstimateStatus.PROFICIENT)
+    def areas(self) -> list[AreaCount]:
+        return area_counts(self.targets)
 
 
 @dataclass(frozen=True)
@@ -118,12 +144,9 @@ class Dashboard:
     plan_steps: list[PlanStep]
 
     @property
-    def mastered(self) -> int:
-        return sum(m.mastered for m in self.maps)
-
-    @property
-    def total(self) -> int:
-        return sum(len(m.tiles) for m in self.maps)
+    def areas(self) -> list[AreaCount]:
+        """The headline: proficient of all targets on the map, per learning area."""
+        return area_counts(tile for m in self.maps for tile in m.tiles)
 
 
 def _maps(tiles: Iterable[Tile]) -> list[ContinuumMap]:

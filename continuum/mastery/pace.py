@@ -15,12 +15,18 @@ user guide):
   their active period: from the earlier of ``start`` and their first mastery, to today
   (at least one week). The projected completion date is today plus the remaining count
   divided by that rate. With no mastery yet there is no rate, and so no projection.
+- A rule with a floor (share_proficient: "80 % proficient and none below 2") is not met
+  while any target is below the floor, however many are mastered: ``below_floor`` names
+  those targets. The work left is then the larger of the targets still to master and the
+  targets still to raise (each mastered target can be one raised), so a learner whose
+  share is met but who has a target below the floor is not done, and is behind once the
+  due date passes.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -56,10 +62,12 @@ def pace(
     due: date,
     today: date,
     needed: int | None = None,
+    below_floor: Collection[int] = (),
 ) -> RequirementPace:
     """Pace of one learner on one requirement. ``mastered_on`` maps a target to the day it
     first reached proficient (entries after ``today`` or outside ``targets`` are ignored);
-    ``needed`` defaults to every target."""
+    ``needed`` defaults to every target; ``below_floor`` are the requirement's targets now
+    below the rule's floor (ignored when mastered, as they then meet it)."""
     if due <= start:
         raise ValueError("the due date must come after the start date")
     wanted = list(dict.fromkeys(targets))
@@ -70,7 +78,8 @@ def pace(
     done = {t: d for t, d in mastered_on.items() if t in wanted_set and d <= today}
     mastered = len(done)
     remaining = tuple(t for t in wanted if t not in done)
-    to_go = max(need - mastered, 0)
+    to_raise = len({t for t in below_floor if t in wanted_set and t not in done})
+    to_go = max(need - mastered, to_raise)
     span = (due - start).days
     elapsed = min(max((today - start).days, 0), span)
     expected = need * elapsed / span
@@ -97,7 +106,9 @@ def pace(
         remaining=remaining,
         rate_per_week=rate,
         projected=projected,
-        explanation=_explain(status, mastered, need, expected, rate, projected, due, to_go),
+        explanation=_explain(
+            status, mastered, need, expected, rate, projected, due, to_go, to_raise
+        ),
     )
 
 
@@ -118,10 +129,13 @@ def _explain(
     projected: date | None,
     due: date,
     to_go: int,
+    to_raise: int,
 ) -> str:
     head = f"{status.value.capitalize()}: {mastered} of {need} targets mastered"
     if to_go == 0:
         return f"{head}; the requirement's targets are all mastered."
+    if to_raise:
+        head += f", {to_raise} below the rule's floor"
     line = f"{head}, {expected:.1f} expected by today for the due date {due.isoformat()}."
     if rate is None or projected is None:
         return f"{line} No projection yet: no target mastered, so no rate of mastery."

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from continuum.dashboard.selectors import dashboard_get
+from continuum.dashboard.selectors import Tile, area_counts, dashboard_get
 from continuum.dashboard.tests.conftest import MONDAY
 from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.services.assessments import AlignmentSpec, alignment_set, assessment_create
@@ -36,7 +36,33 @@ def test_the_map_covers_every_target_with_lifelong_learning_apart(world, lenas_r
         S.NOT_STARTED,
         S.NOT_STARTED,
     ]
-    assert (dashboard.mastered, dashboard.total) == (1, 5)
+    assert [(c.area, c.mastered, c.total) for c in dashboard.areas] == [
+        ("academic", 1, 4),
+        ("lifelong", 0, 1),
+    ]
+
+
+def test_the_headline_counts_academic_and_lifelong_targets_apart(world, lenas_record):
+    estimate_override(
+        learner=world["lena"],
+        target=lenas_record["SEL.1.a"],
+        level=3,
+        by=world["erin"],
+        reason="Planned every week this term.",
+    )
+    areas = dashboard_get(learner=world["lena"]).areas
+    assert [(c.area, c.label, c.mastered, c.total) for c in areas] == [
+        ("academic", "Academic", 1, 4),
+        ("lifelong", "Lifelong learning / SEL", 1, 1),
+    ]
+    # The old single count (2 of 5) is the sum; it is no longer offered.
+    assert sum(c.mastered for c in areas) == 2 and sum(c.total for c in areas) == 5
+    assert not hasattr(dashboard_get(learner=world["lena"]), "total")
+
+
+def test_an_area_without_targets_has_no_count(sample):
+    areas = area_counts([Tile(target=sample["N.1.a"], estimate=None)])
+    assert [(c.area, c.mastered, c.total) for c in areas] == [("academic", 0, 1)]
 
 
 def test_ready_means_every_prerequisite_is_mastered(world, lenas_record):
@@ -115,8 +141,7 @@ def test_active_goals_and_plan_steps_show_progress_from_estimates(world, lenas_r
     assert dashboard.plan_steps is not None
     (progress,) = dashboard.goals
     assert progress.goal == goal
-    assert progress.mastered == 1
-    assert len(progress.targets) == 2
+    assert [(c.area, c.mastered, c.total) for c in progress.areas] == [("academic", 1, 2)]
     assert [(codes([s.tile])[0], s.tile.status) for s in dashboard.plan_steps] == [
         ("N.1.b", S.APPROACHING)
     ]
@@ -126,7 +151,7 @@ def test_a_learner_without_estimates_has_an_empty_map(world):
     dashboard = dashboard_get(learner=world["omar"])
     assert dashboard.maps == []
     assert dashboard.ready == []
-    assert dashboard.total == 0
+    assert dashboard.areas == []
 
 
 def _queries(learner) -> int:

@@ -19,7 +19,11 @@ def test_the_learner_sees_what_is_next_and_her_map(client, world, lenas_record):
     lena = world["lena"]
     page = dashboard_of(client, lena, lena).content.decode()
     assert "My dashboard" in page
-    assert "You are proficient or better on 1 of 5 learning targets" in page
+    lead = page.split('id="area-counts"')[1].split("</p>")[0]
+    assert "in the frameworks you have evidence in" in lead
+    assert "Academic: 1 of 4 targets proficient" in lead
+    assert "Lifelong learning / SEL: 0 of 1 target proficient" in lead
+    assert "of 5" not in lead  # no count mixes the two areas
     ready = page.split('id="ready-heading"')[1].split("</section>")[0]
     assert "N.1.b" in ready
     assert "after N.1.a" in ready
@@ -42,7 +46,8 @@ def test_every_tile_names_its_status_in_words_not_colour_alone(client, world, le
 def test_a_guardian_reads_the_childs_dashboard_in_the_third_person(client, world, lenas_record):
     page = dashboard_of(client, world["gabe"], world["lena"]).content.decode()
     assert "Dashboard: Lena Ortiz" in page
-    assert "You are proficient" not in page
+    assert "in the frameworks you have evidence in" not in page
+    assert "in the frameworks with evidence:" in page
 
 
 def test_a_learner_without_evidence_sees_an_encouraging_empty_page(client, world):
@@ -71,7 +76,7 @@ def test_goals_and_plan_steps_show_with_their_progress(client, world, lenas_reco
     page = dashboard_of(client, lena, lena).content.decode()
     goals = page.split('id="goals-heading"')[1].split("</section>")[0]
     assert "Ratios by winter" in goals
-    assert "1 of 2 targets proficient" in goals
+    assert "Academic: 1 of 2 targets proficient" in goals
     assert "N.1.c" in goals
     assert "Accepted" in goals
 

@@ -47,6 +47,44 @@ def test_needed_lets_a_share_rule_ask_for_fewer_than_all():
     assert result.remaining == (9, 10)
 
 
+def test_a_share_met_with_a_target_below_the_floor_is_not_done():
+    mastered = {t: START for t in TARGETS[:8]}
+    past_due = DUE + timedelta(days=1)
+    done = pace(
+        mastered_on=mastered, targets=TARGETS, start=START, due=DUE, today=past_due, needed=8
+    )
+    assert (done.status, done.projected) == (PaceStatus.ON_PACE, past_due)
+    blocked = pace(
+        mastered_on=mastered,
+        targets=TARGETS,
+        start=START,
+        due=DUE,
+        today=past_due,
+        needed=8,
+        below_floor={10},
+    )
+    assert blocked.status == PaceStatus.BEHIND
+    assert "1 below the rule's floor" in blocked.explanation
+    assert blocked.projected is not None
+    assert blocked.projected > past_due
+
+
+def test_each_target_mastered_can_be_one_raised_above_the_floor():
+    mastered = {t: START for t in TARGETS[:5]}
+    result = pace(
+        mastered_on=mastered,
+        targets=TARGETS,
+        start=START,
+        due=DUE,
+        today=START + timedelta(days=70),
+        needed=8,
+        below_floor={6, 7, 1},  # 1 is mastered, so it meets the floor already
+    )
+    # 3 more to master; 2 to raise, which mastering can cover: 3 left in all.
+    weeks = 10
+    assert result.projected == START + timedelta(days=70) + timedelta(days=-(-3 * weeks * 7 // 5))
+
+
 def test_past_the_due_date_with_targets_left_is_behind():
     result = pace(
         mastered_on={1: START}, targets=TARGETS, start=START, due=DUE, today=DUE + timedelta(1)
@@ -97,3 +135,14 @@ def test_remaining_is_exactly_the_targets_not_yet_mastered_by_today(situation):
     done = {t for t, d in mastered.items() if d <= today}
     assert set(result.remaining) == set(TARGETS) - done
     assert result.mastered + len(result.remaining) == len(TARGETS)
+
+
+@given(situations(), st.sets(st.sampled_from(TARGETS)), st.integers(0, 10))
+def test_a_target_below_the_floor_never_makes_pace_better(situation, below, needed):
+    mastered, today, _, _ = situation
+    common = {"targets": TARGETS, "start": START, "due": DUE, "today": today, "needed": needed}
+    without = pace(mastered_on=mastered, **common)
+    blocked = pace(mastered_on=mastered, below_floor=below, **common)
+    assert RANK[blocked.status] <= RANK[without.status]
+    if blocked.projected and without.projected:
+        assert blocked.projected >= without.projected

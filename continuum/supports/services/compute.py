@@ -30,6 +30,8 @@ from continuum.people.models import CaseloadAssignment, Enrollment, Organization
 from continuum.supports.models import Flag, LearnerPace, Requirement, SupportsRun
 from continuum.supports.services.signals import (
     SchoolSignals,
+    below_floor,
+    floor_of,
     needed_count,
     requirement_targets,
     requirements_for,
@@ -98,6 +100,9 @@ def _paces(
                 due=requirement.due_on,
                 today=today,
                 needed=need,
+                below_floor=below_floor(
+                    signals.levels.get(learner.pk, {}), ids, floor_of(requirement)
+                ),
             )
             rows.append(
                 LearnerPace(

@@ -27,6 +27,8 @@ class SchoolSignals:
     mastered_on: dict[int, dict[int, date]] = field(default_factory=dict)
     requests: dict[int, dict[int, date]] = field(default_factory=dict)
     labels: dict[int, str] = field(default_factory=dict)
+    # learner → target → the level an estimate shows (for a rule's floor)
+    levels: dict[int, dict[int, float]] = field(default_factory=dict)
 
 
 def requirements_for(school: Organization) -> list[Requirement]:
@@ -45,15 +47,33 @@ def requirement_targets(requirement: Requirement) -> list[FrameworkItem]:
     )
 
 
-def needed_count(requirement: Requirement, total: int) -> int:
-    """How many targets the rule needs proficient: a share for share_proficient, else all."""
-    rule = RollupRule(
+def _rule(requirement: Requirement) -> RollupRule:
+    return RollupRule(
         name=requirement.rule.get("name", "all_proficient"),
         parameters=requirement.rule.get("parameters", {}),
     )
+
+
+def needed_count(requirement: Requirement, total: int) -> int:
+    """How many targets the rule needs proficient: a share for share_proficient, else all."""
+    rule = _rule(requirement)
     if rule.name == "share_proficient":
         return min(total, ceil(rule.parameters["share"] * total - 1e-9))
     return total
+
+
+def floor_of(requirement: Requirement) -> float | None:
+    """The level no target may be below (share_proficient's floor), else None."""
+    rule = _rule(requirement)
+    return rule.parameters["floor"] if rule.name == "share_proficient" else None
+
+
+def below_floor(levels: dict[int, float], targets: list[int], floor: float | None) -> set[int]:
+    """The targets whose shown level is below ``floor``; a target with no estimate yet has
+    no level to hold it back (it is simply not mastered)."""
+    if floor is None:
+        return set()
+    return {t for t in targets if t in levels and levels[t] < floor}
 
 
 def _local_day(moment) -> date:
@@ -91,6 +111,14 @@ def school_signals(learners: list[User]) -> SchoolSignals:
         signals.proficient.setdefault(learner, set()).add(target)
         day = first_at_cut[learner].get(target, _local_day(computed))
         signals.mastered_on.setdefault(learner, {})[target] = day
+    shown = (
+        Estimate.objects.filter(learner_id__in=ids)
+        .with_shown()
+        .filter(level_shown__isnull=False)
+        .values_list("learner_id", "target_id", "level_shown")
+    )
+    for learner, target, level in shown:
+        signals.levels.setdefault(learner, {})[target] = level
     for learner, target, asked in Reassessment.objects.filter(
         learner_id__in=ids, status=Reassessment.Status.REQUESTED
     ).values_list("learner_id", "target_id", "requested_at"):

@@ -53,6 +53,25 @@ def test_pace_is_stored_with_remaining_targets(supports):
     assert pace.projected_on >= TODAY
 
 
+@pytest.mark.parametrize(
+    ("floor", "status", "words"),
+    [
+        (2, "on pace", "1 of 1 targets mastered, 1 below the rule's floor"),
+        (1, "ahead", "the requirement's targets are all mastered"),
+    ],
+)
+def test_pace_honours_the_rules_floor(supports, floor, status, words):
+    # A quarter of the four targets proficient (N.1.b) meets the share; N.1.a's estimate
+    # (about 1.6) is below a floor of 2, so the rule is not met yet, but above a floor of 1.
+    requirement = supports["requirement"]
+    requirement.rule = {"name": "share_proficient", "parameters": {"share": 0.25, "floor": floor}}
+    requirement.save()
+    supports_compute(school=supports["school"], today=TODAY)
+    pace = LearnerPace.objects.get(learner=supports["lena"])
+    assert pace.status == status
+    assert words in pace.explanation
+
+
 def test_recomputing_keeps_live_flags_and_resolves_cleared_ones(supports):
     supports_compute(school=supports["school"], today=TODAY)
     stalled = Flag.objects.get(learner=supports["lena"], kind="stalled")
