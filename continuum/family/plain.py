@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from continuum.frameworks.models import LearningArea
 from continuum.mastery import Bands, Status, status_of
 
 STATUS_WORDS: dict[int, Promise] = {
@@ -64,12 +65,21 @@ def help_at_home(*, name: str, statement: str, status: int, descriptor: str = ""
     return f"{text} {goal % {'statement': statement}}"
 
 
-def pace_in_words(*, can_do: int, total: int) -> str:
-    """E.g. "13 of 31 learning targets: can do it"."""
-    return _("%(can_do)d of %(total)d learning targets: can do it") % {
-        "can_do": can_do,
-        "total": total,
-    }
+PACE_WORDS: dict[str, Promise] = {
+    LearningArea.ACADEMIC: gettext_lazy(
+        "Academic learning: %(can_do)d of %(total)d learning targets: can do it"
+    ),
+    LearningArea.LIFELONG: gettext_lazy(
+        "Lifelong learning (skills like planning and working with others): "
+        "%(can_do)d of %(total)d learning targets: can do it"
+    ),
+}
+
+
+def pace_in_words(*, area: str, can_do: int, total: int) -> str:
+    """One learning area's count, e.g. "Academic learning: 12 of 25 learning targets: can
+    do it". Academic and lifelong learning are always told apart, never added up."""
+    return str(PACE_WORDS[area]) % {"can_do": can_do, "total": total}
 
 
 def requirement_pace_in_words(

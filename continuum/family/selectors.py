@@ -5,6 +5,7 @@ on (not yet, getting close) and what is ready to start next (prerequisites maste
 begun); recent evidence with its feedback; active goals; and pace in plain words.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -56,20 +57,33 @@ class RecentEvidence:
     assessment: str
 
 
+@dataclass(frozen=True)
+class AreaCount:
+    """How many of one learning area's targets the child can do: academic and
+    lifelong-learning targets are never added up into one count (issue 11)."""
+
+    area: str
+    can_do: int
+    total: int
+
+
 @dataclass
 class ChildSummary:
     learner: User
     competencies: list[CompetencyLine]
     recent: list[RecentEvidence]
     goals: list[Goal]
-    can_do_count: int
-    total: int
+    areas: list[AreaCount]
     requirements: list[str] = field(default_factory=list)  # pace to each, in words
     support: list[dict] = field(default_factory=list)  # support plans shared with the family
 
     @property
-    def pace(self) -> str:
-        return plain.pace_in_words(can_do=self.can_do_count, total=self.total)
+    def pace(self) -> list[str]:
+        """One sentence per learning area the child has targets in, academic first."""
+        return [
+            plain.pace_in_words(area=count.area, can_do=count.can_do, total=count.total)
+            for count in self.areas
+        ]
 
 
 def family_children(*, user: User) -> QuerySet[User]:
@@ -143,11 +157,20 @@ def family_summary(*, learner: User) -> ChildSummary:
         competencies=[c for c in lines if c.can_do or c.working_on or c.ready],
         recent=_recent(learner, scales),
         goals=_goals(learner),
-        can_do_count=sum(1 for t in targets if found.status(t.pk) in plain.CAN_DO),
-        total=len(targets),
+        areas=_area_counts(targets, found.status),
         requirements=_requirements(learner, name),
         support=supports_family_summary(learner),
     )
+
+
+def _area_counts(targets: list[FrameworkItem], status_of: Callable[[int], int]) -> list[AreaCount]:
+    """Can-do and total per learning area that has targets, academic first."""
+    counts: dict[str, list[int]] = {}
+    for target in targets:
+        found = counts.setdefault(target.learning_area, [0, 0])
+        found[0] += status_of(target.pk) in plain.CAN_DO
+        found[1] += 1
+    return [AreaCount(area, *counts[area]) for area in LearningArea.values if area in counts]
 
 
 def _requirements(learner: User, name: str) -> list[str]:

@@ -8,6 +8,7 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from continuum.frameworks.models import FrameworkItem, ItemKind, LearningArea
 from continuum.mastery.pace import RANK, PaceStatus
 from continuum.people.models import Organization, Role, User
 from continuum.people.public import learner_list
@@ -24,12 +25,24 @@ ONE_MINUTE = timedelta(minutes=1)
 LIVE = [Flag.State.OPEN, Flag.State.ACKNOWLEDGED]
 
 
+@dataclass(frozen=True)
+class AreaCount:
+    """Mastered targets of a requirement in one learning area, of its targets in that area:
+    academic and lifelong-learning targets are never added up into one count (issue 11)."""
+
+    area: str
+    label: str
+    mastered: int
+    total: int
+
+
 @dataclass
 class CaseloadRow:
     learner: User
     paces: list[LearnerPace] = field(default_factory=list)
     open_flags: int = 0
     active_plans: int = 0
+    areas: list[AreaCount] = field(default_factory=list)  # on the worst requirement
 
     @property
     def worst(self) -> LearnerPace | None:
@@ -68,9 +81,42 @@ def caseload_list(user: User) -> list[CaseloadRow]:
         learner.pk: CaseloadRow(learner, [], learner.open_flags, learner.active_plans)
         for learner in learners
     }
-    for row in LearnerPace.objects.filter(learner_id__in=rows).select_related("requirement"):
+    paces = LearnerPace.objects.filter(learner_id__in=rows).select_related("requirement")
+    for row in paces.prefetch_related(Prefetch("remaining", FrameworkItem.objects.only("pk"))):
         rows[row.learner_id].paces.append(row)
+    worst = [row.worst for row in rows.values() if row.worst is not None]
+    targets = _targets_by_area({pace.requirement_id for pace in worst})
+    for pace in worst:
+        rows[pace.learner_id].areas = _area_counts(pace, targets.get(pace.requirement_id, {}))
     return sorted(rows.values(), key=CaseloadRow.need)
+
+
+def _targets_by_area(requirement_ids: set[int]) -> dict[int, dict[int, str]]:
+    """Each requirement's targets (under its competencies) with their learning area."""
+    found: dict[int, dict[int, str]] = {}
+    for requirement, target, area in FrameworkItem.objects.filter(
+        kind=ItemKind.TARGET, parent__requirements__in=requirement_ids
+    ).values_list("parent__requirements", "pk", "learning_area"):
+        found.setdefault(requirement, {})[target] = area
+    return found
+
+
+def _area_counts(pace: LearnerPace, targets: dict[int, str]) -> list[AreaCount]:
+    """A pace's mastered count split by learning area, academic first: each area's
+    targets in the requirement less those still remaining; an area without targets has no
+    count."""
+    remaining = {target.pk for target in pace.remaining.all()}
+    counts: dict[str, list[int]] = {}
+    for target, area in targets.items():
+        found = counts.setdefault(area, [0, 0])
+        found[0] += target not in remaining
+        found[1] += 1
+    labels = dict(LearningArea.choices)
+    return [
+        AreaCount(area, str(labels[area]), *counts[area])
+        for area in LearningArea.values
+        if area in counts
+    ]
 
 
 def learner_flags(learner: User) -> QuerySet[Flag]:

@@ -75,11 +75,24 @@ def test_help_at_home_in_spanish_keeps_the_framework_text_as_written():
     )
 
 
-def test_pace_in_words():
-    assert plain.pace_in_words(can_do=13, total=31) == "13 of 31 learning targets: can do it"
+def test_pace_tells_academic_and_lifelong_learning_apart():
+    assert plain.pace_in_words(area="academic", can_do=12, total=25) == (
+        "Academic learning: 12 of 25 learning targets: can do it"
+    )
+    assert plain.pace_in_words(area="lifelong", can_do=3, total=6) == (
+        "Lifelong learning (skills like planning and working with others): "
+        "3 of 6 learning targets: can do it"
+    )
+
+
+def test_pace_by_area_reads_in_spanish():
     with translation.override("es"):
-        assert plain.pace_in_words(can_do=13, total=31) == (
-            "13 de 31 metas de aprendizaje: lo puede hacer"
+        assert plain.pace_in_words(area="academic", can_do=12, total=25) == (
+            "Aprendizaje académico: 12 de 25 metas de aprendizaje: lo puede hacer"
+        )
+        assert plain.pace_in_words(area="lifelong", can_do=3, total=6) == (
+            "Aprendizaje para la vida (habilidades como planificar y trabajar con otros): "
+            "3 de 6 metas de aprendizaje: lo puede hacer"
         )
 
 

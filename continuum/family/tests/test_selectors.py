@@ -52,7 +52,28 @@ def test_can_do_working_on_and_ready_are_told_apart(world, sample):
     assert time.lifelong
     assert [t.words for t in time.working_on] == ["not yet"]
     assert "tried so far" in time.working_on[0].help
-    assert summary.pace == "1 of 5 learning targets: can do it"
+    assert [(c.area, c.can_do, c.total) for c in summary.areas] == [
+        ("academic", 1, 4),
+        ("lifelong", 0, 1),
+    ]
+    assert summary.pace == [
+        "Academic learning: 1 of 4 learning targets: can do it",
+        "Lifelong learning (skills like planning and working with others): "
+        "0 of 1 learning targets: can do it",
+    ]
+
+
+def test_academic_and_lifelong_targets_are_counted_apart(world, sample):
+    _score(world, sample, "N.1.a", 4)
+    _score(world, sample, "SEL.1.a", 4)
+    summary = family_summary(learner=world["lena"])
+    academic, lifelong = summary.areas
+    assert (academic.area, academic.can_do, academic.total) == ("academic", 1, 4)
+    assert (lifelong.area, lifelong.can_do, lifelong.total) == ("lifelong", 1, 1)
+    # Together they make the old single count (2 of 5), which no sentence says any more.
+    assert academic.can_do + lifelong.can_do == 2
+    assert academic.total + lifelong.total == 5
+    assert not any("of 5" in words for words in summary.pace)
 
 
 def test_recent_evidence_is_in_words_with_its_feedback(world, sample):
@@ -67,7 +88,8 @@ def test_a_child_without_evidence_has_an_empty_summary(world):
     summary = family_summary(learner=world["omar"])
     assert summary.competencies == []
     assert summary.recent == []
-    assert summary.total == 0
+    assert summary.areas == []
+    assert summary.pace == []
 
 
 def test_active_goals_are_shown(world, sample):

@@ -40,7 +40,9 @@ def test_a_guardian_sees_every_child_in_english(client, world, lena_scored):
     assert "getting close" in page
     assert "How to help at home:" in page
     assert "Good start on tables." in page
-    assert "1 of 5 learning targets: can do it" in page
+    assert "Academic learning: 1 of 4 learning targets: can do it" in page
+    assert "Lifelong learning (skills like planning and working with others): 0 of 1" in page
+    assert "of 5 learning targets" not in page  # no count mixes the two areas
     assert "2.5" not in page
     assert "family.css" in page
 
@@ -64,7 +66,8 @@ def test_the_page_follows_the_guardians_preferred_language(client, world, lena_s
         "lo puede hacer",
         "Trabajo reciente y comentarios",
         "Ritmo:",
-        "1 de 5 metas de aprendizaje: lo puede hacer",
+        "Aprendizaje académico: 1 de 4 metas de aprendizaje: lo puede hacer",
+        "Aprendizaje para la vida (habilidades como planificar y trabajar con otros): 0 de 1",
         "Salir",  # base.html's sign-out button
         "Inicio",  # the navigation
     ):

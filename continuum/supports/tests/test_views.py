@@ -1,11 +1,13 @@
 """The supports pages: caseload with freshness, a plan opened from a flag, progress."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
 
-from continuum.supports.models import Flag, SupportPlan, SupportsRun
+from continuum.evidence.services.recording import evidence_record
+from continuum.supports import selectors
+from continuum.supports.models import Flag, LearnerPace, SupportPlan, SupportsRun
 from continuum.supports.services.compute import supports_compute
 from continuum.supports.tests.conftest import TODAY
 
@@ -84,3 +86,38 @@ def test_the_family_sees_only_what_was_shared(client, supports):
     page = client.get(reverse("supports_family_summary", args=[supports["lena"].pk])).content
     assert b"Practice together at home." in page
     assert b"internal concern" not in page
+
+
+def test_the_caseload_counts_academic_and_lifelong_targets_apart(client, supports):
+    lena, maths = supports["lena"], supports["maths"]
+    supports["requirement"].competencies.add(maths["SEL.1"])
+    evidence_record(
+        learner=lena,
+        target=maths["SEL.1.a"],
+        scorer=supports["erin"],
+        level=4,
+        assessed_at=datetime(2026, 10, 1, 9, tzinfo=UTC),
+    )
+    supports_compute(school=supports["school"], today=TODAY)
+    pace = LearnerPace.objects.get(learner=lena)
+    assert (pace.mastered, pace.needed) == (2, 5)
+    (row,) = [row for row in selectors.caseload_list(supports["cora"]) if row.learner == lena]
+    assert [(c.area, c.mastered, c.total) for c in row.areas] == [
+        ("academic", 1, 4),
+        ("lifelong", 1, 1),
+    ]
+    client.force_login(supports["cora"])
+    page = client.get(reverse("caseload")).content.decode()
+    assert "Academic: 1 of 4" in page
+    assert "Lifelong learning / SEL: 1 of 1" in page
+    assert "2 / 5" not in page  # the old count mixed the two areas
+
+
+def test_a_requirement_in_one_area_shows_only_that_area(client, supports):
+    supports_compute(school=supports["school"], today=TODAY)
+    (row,) = [r for r in selectors.caseload_list(supports["cora"]) if r.learner == supports["lena"]]
+    assert [(c.area, c.mastered, c.total) for c in row.areas] == [("academic", 1, 4)]
+    client.force_login(supports["cora"])
+    page = client.get(reverse("caseload")).content.decode()
+    assert "Academic: 1 of 4" in page
+    assert "Lifelong learning / SEL:" not in page
