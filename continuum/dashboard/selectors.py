@@ -15,7 +15,14 @@ from continuum.dashboard.layout import Box, band_layout
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence
 from continuum.evidence.public import LearnerMap, learner_map_get
 from continuum.frameworks.models import FrameworkItem, LearningArea
-from continuum.frameworks.public import area_rank, in_target_order, level_label, scales_for
+from continuum.frameworks.public import (
+    AreaCount,
+    area_counts,
+    area_rank,
+    in_target_order,
+    level_label,
+    scales_for,
+)
 from continuum.learning.models import Reassessment
 from continuum.learning.public import OPEN_REASSESSMENTS
 from continuum.pathways.models import Goal, PlanItem
@@ -88,30 +95,11 @@ class ContinuumMap:
         return sum(1 for tile in self.tiles if tile.status >= EstimateStatus.PROFICIENT)
 
 
-@dataclass(frozen=True)
-class AreaCount:
-    """How many of one learning area's targets are proficient or better: academic and
-    lifelong-learning targets are never added up into one count (issue 11)."""
-
-    area: str
-    label: str
-    mastered: int
-    total: int
-
-
-def area_counts(tiles: Iterable[Tile]) -> list[AreaCount]:
-    """One count per learning area that has targets, academic first."""
-    counts: dict[str, list[int]] = {}
-    for tile in tiles:
-        found = counts.setdefault(tile.target.learning_area, [0, 0])
-        found[0] += tile.status >= EstimateStatus.PROFICIENT
-        found[1] += 1
-    labels = dict(LearningArea.choices)
-    return [
-        AreaCount(area, str(labels[area]), *counts[area])
-        for area in LearningArea.values
-        if area in counts
-    ]
+def tile_area_counts(tiles: Iterable[Tile]) -> list[AreaCount]:
+    """Proficient or better per learning area, academic first."""
+    return area_counts(
+        (tile.target.learning_area, tile.status >= EstimateStatus.PROFICIENT) for tile in tiles
+    )
 
 
 @dataclass(frozen=True)
@@ -121,7 +109,7 @@ class GoalProgress:
 
     @property
     def areas(self) -> list[AreaCount]:
-        return area_counts(self.targets)
+        return tile_area_counts(self.targets)
 
 
 @dataclass(frozen=True)
@@ -146,7 +134,7 @@ class Dashboard:
     @property
     def areas(self) -> list[AreaCount]:
         """The headline: proficient of all targets on the map, per learning area."""
-        return area_counts(tile for m in self.maps for tile in m.tiles)
+        return tile_area_counts(tile for m in self.maps for tile in m.tiles)
 
 
 def _maps(tiles: Iterable[Tile]) -> list[ContinuumMap]:

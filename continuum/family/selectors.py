@@ -5,7 +5,6 @@ on (not yet, getting close) and what is ready to start next (prerequisites maste
 begun); recent evidence with its feedback; active goals; and pace in plain words.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -16,7 +15,7 @@ from continuum.evidence.models import EstimateStatus, Evidence, Mark
 from continuum.evidence.public import learner_map_get
 from continuum.family import plain
 from continuum.frameworks.models import FrameworkItem, LearningArea, LevelDescriptor
-from continuum.frameworks.public import area_rank, bands_of, scales_for
+from continuum.frameworks.public import AreaCount, area_counts, area_rank, bands_of, scales_for
 from continuum.pathways.models import Goal
 from continuum.people.models import Role, User
 from continuum.supports.public import family_summary as supports_family_summary
@@ -57,16 +56,6 @@ class RecentEvidence:
     assessment: str
 
 
-@dataclass(frozen=True)
-class AreaCount:
-    """How many of one learning area's targets the child can do: academic and
-    lifelong-learning targets are never added up into one count (issue 11)."""
-
-    area: str
-    can_do: int
-    total: int
-
-
 @dataclass
 class ChildSummary:
     learner: User
@@ -81,7 +70,7 @@ class ChildSummary:
     def pace(self) -> list[str]:
         """One sentence per learning area the child has targets in, academic first."""
         return [
-            plain.pace_in_words(area=count.area, can_do=count.can_do, total=count.total)
+            plain.pace_in_words(area=count.area, can_do=count.mastered, total=count.total)
             for count in self.areas
         ]
 
@@ -157,20 +146,10 @@ def family_summary(*, learner: User) -> ChildSummary:
         competencies=[c for c in lines if c.can_do or c.working_on or c.ready],
         recent=_recent(learner, scales),
         goals=_goals(learner),
-        areas=_area_counts(targets, found.status),
+        areas=area_counts((t.learning_area, found.status(t.pk) in plain.CAN_DO) for t in targets),
         requirements=_requirements(learner, name),
         support=supports_family_summary(learner),
     )
-
-
-def _area_counts(targets: list[FrameworkItem], status_of: Callable[[int], int]) -> list[AreaCount]:
-    """Can-do and total per learning area that has targets, academic first."""
-    counts: dict[str, list[int]] = {}
-    for target in targets:
-        found = counts.setdefault(target.learning_area, [0, 0])
-        found[0] += status_of(target.pk) in plain.CAN_DO
-        found[1] += 1
-    return [AreaCount(area, *counts[area]) for area in LearningArea.values if area in counts]
 
 
 def _requirements(learner: User, name: str) -> list[str]:

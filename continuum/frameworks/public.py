@@ -3,13 +3,15 @@
 - Reads scoped to a person's districts: ``framework_visible`` and ``target_visible`` (where
   every read of frameworks starts), ``district_ids`` and ``in_districts`` for other content
   a district owns, and the API's framework and item reads.
-- The one target order: ``TARGET_ORDER``, ``in_target_order`` and ``area_rank``.
+- The one target order: ``TARGET_ORDER``, ``in_target_order`` and ``area_rank``; counts
+  per learning area, never mixed (``area_counts``).
 - Scales: the scale each target is scored on (``scales_for``), the bands its statuses follow,
   checks that a level belongs to it, and levels in words.
 - ``case_package_import``: the one path that writes frameworks from CASE packages.
 - Its domain event, ``scale_bands_changed`` (decision 0012).
 """
 
+from continuum.frameworks.areas import AreaCount, area_counts
 from continuum.frameworks.case.services import case_package_import
 from continuum.frameworks.ordering import TARGET_ORDER, area_rank, in_target_order
 from continuum.frameworks.scales import (
@@ -36,9 +38,11 @@ from continuum.frameworks.tenancy import district_ids, in_districts
 
 __all__ = [
     "TARGET_ORDER",
+    "AreaCount",
     "AreaCounts",
     "FrameworkSummary",
     "ItemDetail",
+    "area_counts",
     "area_rank",
     "bands_of",
     "case_package_import",

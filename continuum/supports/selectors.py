@@ -8,7 +8,8 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from continuum.frameworks.models import FrameworkItem, ItemKind, LearningArea
+from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.frameworks.public import AreaCount, area_counts
 from continuum.mastery.pace import RANK, PaceStatus
 from continuum.people.models import Organization, Role, User
 from continuum.people.public import learner_list
@@ -23,17 +24,6 @@ from continuum.supports.models import (
 
 ONE_MINUTE = timedelta(minutes=1)
 LIVE = [Flag.State.OPEN, Flag.State.ACKNOWLEDGED]
-
-
-@dataclass(frozen=True)
-class AreaCount:
-    """Mastered targets of a requirement in one learning area, of its targets in that area:
-    academic and lifelong-learning targets are never added up into one count (issue 11)."""
-
-    area: str
-    label: str
-    mastered: int
-    total: int
 
 
 @dataclass
@@ -106,17 +96,7 @@ def _area_counts(pace: LearnerPace, targets: dict[int, str]) -> list[AreaCount]:
     targets in the requirement less those still remaining; an area without targets has no
     count."""
     remaining = {target.pk for target in pace.remaining.all()}
-    counts: dict[str, list[int]] = {}
-    for target, area in targets.items():
-        found = counts.setdefault(area, [0, 0])
-        found[0] += target not in remaining
-        found[1] += 1
-    labels = dict(LearningArea.choices)
-    return [
-        AreaCount(area, str(labels[area]), *counts[area])
-        for area in LearningArea.values
-        if area in counts
-    ]
+    return area_counts((area, target not in remaining) for target, area in targets.items())
 
 
 def learner_flags(learner: User) -> QuerySet[Flag]:

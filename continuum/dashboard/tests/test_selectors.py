@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from continuum.dashboard.selectors import Tile, area_counts, dashboard_get
+from continuum.dashboard.selectors import Tile, dashboard_get, tile_area_counts
 from continuum.dashboard.tests.conftest import MONDAY
 from continuum.evidence.models import EstimateStatus as S
 from continuum.evidence.services.assessments import AlignmentSpec, alignment_set, assessment_create
@@ -62,7 +62,7 @@ def test_the_headline_counts_academic_and_lifelong_targets_apart(world, lenas_re
 
 
 def test_an_area_without_targets_has_no_count(sample):
-    areas = area_counts([Tile(target=sample["N.1.a"], estimate=None)])
+    areas = tile_area_counts([Tile(target=sample["N.1.a"], estimate=None)])
     assert [(c.area, c.mastered, c.total) for c in areas] == [("academic", 0, 1)]
 
 

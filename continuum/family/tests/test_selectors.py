@@ -52,7 +52,7 @@ def test_can_do_working_on_and_ready_are_told_apart(world, sample):
     assert time.lifelong
     assert [t.words for t in time.working_on] == ["not yet"]
     assert "tried so far" in time.working_on[0].help
-    assert [(c.area, c.can_do, c.total) for c in summary.areas] == [
+    assert [(c.area, c.mastered, c.total) for c in summary.areas] == [
         ("academic", 1, 4),
         ("lifelong", 0, 1),
     ]
@@ -68,10 +68,10 @@ def test_academic_and_lifelong_targets_are_counted_apart(world, sample):
     _score(world, sample, "SEL.1.a", 4)
     summary = family_summary(learner=world["lena"])
     academic, lifelong = summary.areas
-    assert (academic.area, academic.can_do, academic.total) == ("academic", 1, 4)
-    assert (lifelong.area, lifelong.can_do, lifelong.total) == ("lifelong", 1, 1)
+    assert (academic.area, academic.mastered, academic.total) == ("academic", 1, 4)
+    assert (lifelong.area, lifelong.mastered, lifelong.total) == ("lifelong", 1, 1)
     # Together they make the old single count (2 of 5), which no sentence says any more.
-    assert academic.can_do + lifelong.can_do == 2
+    assert academic.mastered + lifelong.mastered == 2
     assert academic.total + lifelong.total == 5
     assert not any("of 5" in words for words in summary.pace)
 
