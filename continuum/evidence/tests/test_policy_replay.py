@@ -15,9 +15,11 @@ his best, 4 (advanced).
 
 import json
 from datetime import UTC, datetime, timedelta
+from unittest import mock
 
 import pytest
 from django.core.management import execute_from_command_line
+from django.db import connections
 
 from continuum.evidence.models import Estimate, Evidence, GradingPolicyRecord
 from continuum.evidence.services.policy_replay import (
@@ -175,10 +177,14 @@ def test_a_policy_file_names_only_what_differs_from_the_defaults():
 
 
 def _command(tmp_path, *args: str) -> int:
-    try:
-        execute_from_command_line(["continuum", "policy_replay", *args])
-    except SystemExit as exit:
-        return int(exit.code or 0)
+    """Run the command as the shell does (exit code, stderr). Django closes every database
+    connection when a command-line run ends; here that connection holds the test's
+    transaction (on PostgreSQL a closed one loses it), so it is kept open."""
+    with mock.patch.object(connections, "close_all"):
+        try:
+            execute_from_command_line(["continuum", "policy_replay", *args])
+        except SystemExit as exit:
+            return int(exit.code or 0)
     return 0
 
 
