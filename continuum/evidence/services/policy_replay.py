@@ -46,8 +46,9 @@ class ReplayReport:
         return sum(n for (before, after), n in self.by_transition.items() if before != after)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON the command writes: transitions keyed "<before>><after>" in the
-        engine's status words, ids as strings (JSON keys)."""
+        """The JSON the command writes: status moves keyed "<before>><after>" in the
+        engine's status words (an estimate whose level moves within its status is in
+        ``changed`` but is no move), ids as strings (JSON keys)."""
         return {
             "estimates": self.estimates,
             "changed": self.changed,
@@ -55,6 +56,7 @@ class ReplayReport:
             "by_transition": {
                 f"{before.label}>{after.label}": n
                 for (before, after), n in sorted(self.by_transition.items())
+                if before != after
             },
             "by_target": {str(target): n for target, n in sorted(self.by_target.items())},
             "by_section": {str(section): n for section, n in sorted(self.by_section.items())},

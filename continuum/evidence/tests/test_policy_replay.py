@@ -94,6 +94,10 @@ def test_a_level_that_moves_within_its_status_is_changed_but_keeps_its_status(sc
         (Status.APPROACHING, Status.PROFICIENT): 1,
     }
     assert report.status_changed == 2
+    assert report.to_dict()["by_transition"] == {  # moves by status only
+        "approaching>not yet": 1,
+        "approaching>proficient": 1,
+    }
 
 
 def test_evidence_a_policy_does_not_count_leaves_the_estimate_not_started(scored, sample):
