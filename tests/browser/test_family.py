@@ -18,6 +18,7 @@ def test_a_guardian_reads_the_family_view_in_spanish_and_prints_it(visit):
     demo_school_build(seed=2026, today=timezone.localdate())
     page = visit.page
     visit.login("guardian", DEMO_PASSWORD)
+    child = User.objects.get(username="learner").pk
     visit.open("/family/", "family-english")
     assert page.locator("section.child").count() == 2
     assert "How to help at home:" in page.content()
@@ -37,6 +38,16 @@ def test_a_guardian_reads_the_family_view_in_spanish_and_prints_it(visit):
         r"Grade 6 mathematics credit: \w+ (va a buen ritmo|va adelantado|va atrasado)", text
     )
     assert "Cómo la escuela apoya a" in text
+
+    # On a phone the page never scrolls sideways: wide tables scroll inside their box.
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path, name in (("/family/", "family-phone"), (f"/learning/learners/{child}/", "")):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        if name:
+            visit.check(name)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/family/")
 
     page.emulate_media(media="print")
     visit.check("family-print")
