@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "continuum.insights",
     "continuum.supports",
     "continuum.privacy",
+    "continuum.credentials",
+    "continuum.grading",
     "continuum.demo",
 ]
 

@@ -17,6 +17,8 @@ urlpatterns = [
     path("notifications/", include("continuum.notifications.urls")),
     path("pathways/", include("continuum.pathways.urls")),
     path("privacy/", include("continuum.privacy.urls")),
+    path("grading/", include("continuum.grading.urls")),
+    path("credentials/", include("continuum.credentials.urls")),
     path("api/v1/", include("continuum.api.urls")),
     path("django-admin/", admin.site.urls),
 ]
