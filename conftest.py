@@ -175,3 +175,18 @@ def world(db):
         "birch_math": birch_math,
         "lakeside_framework": lakeside_framework,
     }
+
+
+@pytest.fixture
+def decaying_average_district(world):
+    """Riverside grades by Canvas' decaying average (w = 0.65), Continuum's default before
+    issue 11: for tests whose worked numbers explain that method, or whose scenario was
+    built on it, while the default itself is tested on its own."""
+    from continuum.evidence.models import GradingPolicyRecord
+
+    GradingPolicyRecord.objects.create(
+        organization=world["district"],
+        version=1,
+        body={"version": 1, "method": "decaying_average", "parameters": {"w": 0.65}},
+    )
+    return world

@@ -21,9 +21,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def lena(world):
-    """Lena has evidence in Mathematics (advanced on N.1.a, approaching on N.1.b, not yet
+def lena(decaying_average_district):
+    """Under the decaying average, Lena has evidence in Mathematics (advanced on N.1.a, approaching on N.1.b, not yet
     on SEL.1.a); her class is assessed on Science, where she has none yet."""
+    world = decaying_average_district
     math = sample_framework()
     science = sample_framework(title="Maple Grove Science")
     for code, level in (("N.1.a", 4), ("N.1.b", 2), ("N.1.b", 3), ("SEL.1.a", 1)):

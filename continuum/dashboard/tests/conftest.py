@@ -15,9 +15,10 @@ def sample(db):
 
 
 @pytest.fixture
-def lenas_record(world, sample):
-    """Lena (in Erin's section) is advanced on N.1.a, approaching on N.1.b and not yet on
+def lenas_record(decaying_average_district, sample):
+    """Under the decaying average (Riverside's policy here), Lena (in Erin's section) is advanced on N.1.a, approaching on N.1.b and not yet on
     SEL.1.a, with feedback from Erin on each."""
+    world = decaying_average_district
     lena, erin = world["lena"], world["erin"]
     for code, level, feedback in (
         ("N.1.a", 4, "Every ratio table is complete."),

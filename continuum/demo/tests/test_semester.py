@@ -6,7 +6,7 @@ from datetime import date
 from django.db import transaction
 
 from continuum.demo.school import demo_school_build
-from continuum.evidence.models import STARTED_STATUSES, Estimate, EstimateStatus, Evidence
+from continuum.evidence.models import Estimate, EstimateStatus, Evidence
 from continuum.evidence.services.estimates import estimate_refresh
 from continuum.learning.models import Reassessment
 
@@ -48,7 +48,10 @@ def test_the_semester_looks_real(db):
     assert sources["observation"] > 0
     assert not Evidence.objects.filter(assessed_at__date__gt=TODAY).exists()
     statuses = Counter(Estimate.objects.values_list("status", flat=True))
-    for status in STARTED_STATUSES:
+    # Under the default (summative only, power law) a learner-target with only formative
+    # checks so far is not started, and "approaching" comes only from a trend between
+    # whole levels, so it is rare with one summative piece per target.
+    for status in (EstimateStatus.NOT_YET, EstimateStatus.PROFICIENT, EstimateStatus.ADVANCED):
         assert statuses[status] > 0.1 * sum(statuses.values()), statuses
     # learning rises: on a learner-target, the last score beats the first on average
     first: dict[tuple, float | None] = {}

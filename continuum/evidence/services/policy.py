@@ -1,11 +1,17 @@
 """Which grading policy applies to a learner: the newest of their school, else of their
-district, else Continuum's documented default (decaying average, w = 0.65)."""
+district, else Continuum's documented default.
+
+The default is true to competency-based grading (docs/mastery.md, "The default and why"):
+summative evidence alone determines mastery, through Marzano's power law, so a learner who
+shows proficiency after early "not yet" is proficient; formative evidence is shown and
+drives feedback and readiness but counts only if the school opts in.
+"""
 
 from continuum.evidence.models import GradingPolicyRecord
 from continuum.mastery import GradingPolicy, policy_from_dict
 from continuum.people.models import Organization
 
-DEFAULT_POLICY = GradingPolicy(version=0, method="decaying_average", parameters={"w": 0.65})
+DEFAULT_POLICY = GradingPolicy(version=0, method="power_law", formative_weight=0.0)
 
 
 def policy_for(*, organization: Organization | None) -> GradingPolicy:

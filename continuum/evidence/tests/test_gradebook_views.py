@@ -14,9 +14,10 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
-def book(world, sample):
+def book(decaying_average_district, sample):
     """Math 6A: Lena and Nia (Erin's learners) on the sample framework; Lena has a 2
-    then a 4 on N.1.a."""
+    then a 4 on N.1.a. Riverside grades by the decaying average here."""
+    world = decaying_average_district
     nia = User.objects.create_user(
         "nia", role=Role.LEARNER, organization=world["school"], first_name="Nia", last_name="Adams"
     )

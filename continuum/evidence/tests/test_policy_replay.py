@@ -1,7 +1,8 @@
 """Replaying a proposed grading policy: known answers, the command's contract, no writes.
 
 The hand-built school (the sample framework's 1–4 scale, proficient at 3; estimates are
-approaching from 2.5 and advanced from 3.5). Under the default decaying average (w = 0.65):
+approaching from 2.5 and advanced from 3.5), in a district that still grades by Canvas'
+decaying average (w = 0.65, Continuum's default before issue 11):
 
 - Lena (Math 6A) scores 1 then 3 on N.1.a: 0.65·3 + 0.35·1 = 2.3, not yet;
 - Lena scores 1, 3, 3 on N.1.b: 0.65·3 + 0.35·2.3 = 2.755, approaching;
@@ -22,6 +23,7 @@ from django.core.management import execute_from_command_line
 from django.db import connections
 
 from continuum.evidence.models import Estimate, Evidence, GradingPolicyRecord
+from continuum.evidence.services.policy import DEFAULT_POLICY
 from continuum.evidence.services.policy_replay import (
     PolicyError,
     policy_replay,
@@ -44,6 +46,11 @@ SCORES = {
 @pytest.fixture
 def scored(world, sample):
     """The hand-built school above, recorded as summative evidence a day apart."""
+    GradingPolicyRecord.objects.create(
+        organization=world["district"],
+        version=1,
+        body={"version": 1, "method": "decaying_average", "parameters": {"w": 0.65}},
+    )
     for (learner, code), levels in SCORES.items():
         for day, level in enumerate(levels):
             evidence_record(
@@ -72,6 +79,17 @@ def test_latest_makes_early_not_yet_proficient_and_a_recent_drop_not_yet(scored,
     }
     assert report.by_target == {sample["N.1.a"].pk: 1, sample["N.1.b"].pk: 2}
     assert report.by_section == {scored["math_a"].pk: 2, scored["math_b"].pk: 1}
+
+
+def test_the_default_makes_early_not_yet_proficient(scored, sample):
+    """Under the power law, Lena's 1 then 3 is the trend 1·t^1.585, read at 3 (proficient);
+    her 1, 3, 3 ends at 3.54 (advanced); Omar's 4 then 2 reads 2 (not yet)."""
+    report = policy_replay(proposed=DEFAULT_POLICY, school=scored["school"])
+    assert report.by_transition == {
+        (Status.NOT_YET, Status.PROFICIENT): 1,
+        (Status.APPROACHING, Status.ADVANCED): 1,
+        (Status.APPROACHING, Status.NOT_YET): 1,
+    }
 
 
 def test_highest_makes_the_best_score_count(scored):

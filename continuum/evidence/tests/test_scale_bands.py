@@ -133,7 +133,8 @@ def test_a_district_setting_bands_restatuses_the_stored_estimates_in_the_backgro
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     target = target_on((1, 2, 3, 4), 3)
-    estimate = scores(world, target, 2, 3)  # 0.65 × 3 + 0.35 × 2 = 2.65
+    estimate = scores(world, target, 2, 2, 3)  # the power trend ends at 2.70
+    assert estimate.level == pytest.approx(2.70, abs=0.005)
     assert estimate.status == S.APPROACHING
     root = User.objects.create_superuser("root", password="not-a-demo-password-1")
     scale = ProficiencyScale.objects.get(version=target.version)

@@ -87,7 +87,18 @@ def test_an_override_is_shown_as_an_override_with_its_reason(client, world, lena
     assert "Explained it fully in conference" in page
 
 
-def test_the_explanation_gives_each_part_and_the_what_ifs(client, world, lenas_evidence):
+def test_under_the_default_a_3_after_a_not_yet_is_proficient(client, world, lenas_evidence):
+    client.force_login(world["lena"])
+    url = reverse("learner_estimate", args=[world["lena"].pk, lenas_evidence["N.1.a"].pk])
+    page = client.get(url).content.decode()
+    assert "Your estimate follows the trend of your scores over time" in page
+    assert "Proficient · 3" in page
+
+
+def test_the_explanation_gives_each_part_and_the_what_ifs(
+    client, decaying_average_district, lenas_evidence
+):
+    world = decaying_average_district
     client.force_login(world["lena"])
     url = reverse("learner_estimate", args=[world["lena"].pk, lenas_evidence["N.1.a"].pk])
     page = client.get(url).content.decode()

@@ -3,6 +3,10 @@
 Attempts are numbered t = 1..n in policy order. Both forms use NumPy's log and exp and
 add in the same order, so the one-group and batch results are identical. Trend methods
 may report a value outside the range of the scores (that is what a trend is for).
+
+A power trend is rounded to nine decimals (``DECIMALS``): exp(ln 4) is 3.9999999999999996
+in floating point, and a learner who scores at the cut every time must read exactly the
+cut, not "approaching".
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ import numpy as np
 
 from continuum.mastery.evidence import FloatArray
 from continuum.mastery.segments import Segments, sum_in_order
+
+
+DECIMALS = 9
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,7 @@ def power_law(scores: Sequence[float], *, floor: float) -> float:
         return float(scores[0])
     log_t, log_y = _power_terms(scores, floor)
     log_a, b = _power_fit(log_t, log_y)
-    return float(np.exp(log_a + b * log_t[-1]))
+    return float(np.round(np.exp(log_a + b * log_t[-1]), DECIMALS))
 
 
 def _power_fit_batch(segments: Segments, floor: float) -> tuple[FloatArray, FloatArray, FloatArray]:
@@ -78,7 +85,7 @@ def _power_fit_batch(segments: Segments, floor: float) -> tuple[FloatArray, Floa
 def power_law_batch(segments: Segments, *, floor: float) -> FloatArray:
     log_a, b, log_t = _power_fit_batch(segments, floor)
     with np.errstate(invalid="ignore", over="ignore"):
-        value = np.exp(log_a + b * segments.lasts(log_t))
+        value = np.round(np.exp(log_a + b * segments.lasts(log_t)), DECIMALS)
     return np.where(segments.lengths == 1, segments.firsts(segments.scores), value)
 
 
@@ -100,7 +107,7 @@ def best_fits(scores: Sequence[float], *, floor: float) -> list[Fit]:
     )
     log_t, log_y = _power_terms(y, floor)
     log_a, p = _power_fit(log_t, log_y)
-    power = np.exp(log_a + p * np.asarray(log_t)).tolist()
+    power = np.round(np.exp(log_a + p * np.asarray(log_t)), DECIMALS).tolist()
     return [
         Fit("mean", average, sum_in_order([abs(v - average) for v in y])),
         Fit(
@@ -139,7 +146,7 @@ def best_fit_batch(segments: Segments, *, floor: float) -> FloatArray:
         a, b = _slope(n, n * (n + 1) / 2, sy, segments.sums(t * y), n * (n + 1) * (2 * n + 1) / 6)
     log_a, p, log_t = _power_fit_batch(segments, floor)
     with np.errstate(invalid="ignore", over="ignore"):
-        power = np.exp(segments.spread(log_a) + segments.spread(p) * log_t)
+        power = np.round(np.exp(segments.spread(log_a) + segments.spread(p) * log_t), DECIMALS)
     linear = segments.spread(a) + segments.spread(b) * t
     candidates = [
         (average, segments.sums(np.abs(y - segments.spread(average)))),
