@@ -4,8 +4,10 @@
   (rows as ``EvidenceRow``; a refusal is ``RowsRefusedError`` and changes nothing), and the
   checks and limits they apply (``evidence_values_check``, ``MAX_LEVEL``, ``MAX_WEIGHT``).
 - Estimates: ``estimate_explain`` (the engine's explanation of one estimate), the grading
-  policy that applies (``policy_for``), and the batch recompute (``estimates_recompute``,
-  ``estimates_recompute_request`` to run it in the background).
+  policy that applies (``policy_for``, ``policy_record_for``; ``DEFAULT_POLICY`` when no
+  scope adopted one), the replay of a proposed policy (``policy_replay`` → ``ReplayReport``,
+  ``proposed_policy`` reading JSON, ``PolicyError``), and the batch recompute
+  (``estimates_recompute``, ``estimates_recompute_request`` to run it in the background).
 - Reads: a viewer's share of a learner's record (``evidence_list``, ``estimate_list``,
   ``partner_targets``, ``in_partner_slice``), the correction history of recorded scores
   (``correction_list``), a section's frameworks and their targets as the gradebook shows
@@ -24,7 +26,14 @@ from continuum.evidence.selectors.scope import (
     partner_targets,
 )
 from continuum.evidence.services.estimates import estimate_explain
-from continuum.evidence.services.policy import policy_for
+from continuum.evidence.services.policy import DEFAULT_POLICY, policy_for, policy_record_for
+from continuum.evidence.services.policy_replay import (
+    Change,
+    PolicyError,
+    ReplayReport,
+    policy_replay,
+    proposed_policy,
+)
 from continuum.evidence.services.recompute import (
     estimates_recompute,
     estimates_recompute_request,
@@ -43,10 +52,14 @@ from continuum.evidence.services.recording_bulk import (
 from continuum.evidence.signals import estimates_changed, feedback_given
 
 __all__ = [
+    "DEFAULT_POLICY",
     "MAX_LEVEL",
     "MAX_WEIGHT",
+    "Change",
     "EvidenceRow",
     "LearnerMap",
+    "PolicyError",
+    "ReplayReport",
     "RowsRefusedError",
     "correction_list",
     "estimate_explain",
@@ -65,4 +78,7 @@ __all__ = [
     "learner_map_get",
     "partner_targets",
     "policy_for",
+    "policy_record_for",
+    "policy_replay",
+    "proposed_policy",
 ]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, Q, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -13,22 +14,47 @@ from continuum.people.models import Organization
 
 
 class GradingPolicyRecord(models.Model):
-    """A grading policy adopted for a scope (the district, or one school), versioned.
+    """A grading policy for a scope (the district's default, or one school's override).
 
-    ``body`` is the mastery engine's serialised ``GradingPolicy``; the newest record of the
-    narrowest scope applies.
+    ``body`` is the mastery engine's serialised ``GradingPolicy``. A record starts as a
+    draft (no version), is replayed on the school's real evidence, then adopted (it gets
+    the scope's next version and an effective date) or discarded. The newest adopted
+    version of the narrowest scope that is already effective applies; older versions stay
+    readable. ``note`` is why it was adopted; the history records every change with who,
+    when and why (decision 0002). The ``recompute_*`` fields are the progress of the
+    background recompute an adoption starts.
     """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        ADOPTED = "adopted", _("Adopted")
+        DISCARDED = "discarded", _("Discarded")
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="grading_policies"
     )
-    version = models.PositiveIntegerField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.ADOPTED)
+    version = models.PositiveIntegerField(null=True, blank=True)
     body = models.JSONField()
     note = models.TextField(blank=True)
-    adopted_at = models.DateTimeField(auto_now_add=True)
+    effective_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    adopted_at = models.DateTimeField(null=True, blank=True)
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    recompute_total = models.PositiveIntegerField(default=0)
+    recompute_done = models.PositiveIntegerField(default=0)
+    recompute_finished_at = models.DateTimeField(null=True, blank=True)
+    recompute_error = models.TextField(blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["organization", "-version"]
@@ -39,7 +65,15 @@ class GradingPolicyRecord(models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.version is None:
+            return f"{self.organization} policy draft {self.pk}"
         return f"{self.organization} policy v{self.version}"
+
+    @property
+    def recompute_percent(self) -> int:
+        return (
+            round(100 * self.recompute_done / self.recompute_total) if self.recompute_total else 0
+        )
 
 
 class EstimateStatus(models.IntegerChoices):

@@ -17,6 +17,7 @@ from continuum.mastery import (
     Bands,
     EvidenceItem,
     Explanation,
+    GradingPolicy,
     policy_explanation,
     policy_what_if,
     status_of,
@@ -76,10 +77,15 @@ class EstimateExplanation:
 
 
 def estimate_explain(
-    *, learner: User, target: FrameworkItem, levels: list[float]
+    *,
+    learner: User,
+    target: FrameworkItem,
+    levels: list[float],
+    policy: GradingPolicy | None = None,
 ) -> EstimateExplanation:
-    """The explanation the gradebook popover and the learner's page show."""
-    policy = policy_for(organization=learner.organization)
+    """The explanation the gradebook popover and the learner's page show, under the policy
+    in force (or under ``policy``: a draft's replay compares the two)."""
+    policy = policy or policy_for(organization=learner.organization)
     evidence = _counted(learner, target)
     items = [engine_item(e) for e in evidence]
     now = timezone.now()

@@ -10,6 +10,7 @@ and the counts summed. The proposed policy is usually read from JSON
 """
 
 import json
+import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,10 +19,23 @@ from typing import Any
 from continuum.evidence.services.engine_input import engine_columns
 from continuum.evidence.services.recompute import scored_rows_by_school
 from continuum.frameworks.public import estimate_bands_for
-from continuum.mastery import GradingPolicy, Status, policy_from_dict, replay
+from continuum.mastery import GradingPolicy, Replay, Status, policy_from_dict, replay
 from continuum.people.models import Enrollment, Organization, Role
 
 Transition = tuple[Status, Status]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One learner-target whose estimate the proposed policy would change (levels are
+    None where there would be no estimate: not started)."""
+
+    learner: int
+    target: int
+    level_before: float | None
+    status_before: Status
+    level_after: float | None
+    status_after: Status
 
 
 class PolicyError(ValueError):
@@ -40,6 +54,7 @@ class ReplayReport:
     by_transition: Mapping[Transition, int]
     by_target: Mapping[int, int]
     by_section: Mapping[int, int]
+    changes: tuple[Change, ...] = ()
 
     @property
     def status_changed(self) -> int:
@@ -98,6 +113,7 @@ def policy_replay(*, proposed: GradingPolicy, school: Organization | None) -> Re
     transitions: Counter[Transition] = Counter()
     by_target: Counter[int] = Counter()
     changed_by_learner: Counter[int] = Counter()
+    changes: list[Change] = []
     for school_id, rows in rows_by_school.items():
         columns = engine_columns(rows)
         bands = estimate_bands_for(set(columns.target.tolist()))
@@ -107,6 +123,7 @@ def policy_replay(*, proposed: GradingPolicy, school: Organization | None) -> Re
         transitions.update(result.transitions())
         by_target.update(result.target.tolist())
         changed_by_learner.update(result.learner.tolist())
+        changes += _changes(result)
     by_section: Counter[int] = Counter()
     enrolled = Enrollment.objects.filter(learner__role=Role.LEARNER)
     if school is not None:
@@ -120,4 +137,24 @@ def policy_replay(*, proposed: GradingPolicy, school: Organization | None) -> Re
         by_transition=dict(transitions),
         by_target=dict(by_target),
         by_section=dict(by_section),
+        changes=tuple(changes),
     )
+
+
+def _level(value: float) -> float | None:
+    return None if math.isnan(value) else value
+
+
+def _changes(result: Replay) -> list[Change]:
+    return [
+        Change(learner, target, _level(before), Status(was), _level(after), Status(now))
+        for learner, target, before, was, after, now in zip(
+            result.learner.tolist(),
+            result.target.tolist(),
+            result.level_before.tolist(),
+            result.status_before.tolist(),
+            result.level_after.tolist(),
+            result.status_after.tolist(),
+            strict=True,
+        )
+    ]

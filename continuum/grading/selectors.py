@@ -1,0 +1,175 @@
+"""What the grading pages read: the scopes a person may change, a scope's versions and
+drafts, and a draft's replay over the real evidence of the schools it would apply to."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from continuum.evidence.models import GradingPolicyRecord
+from continuum.evidence.public import (
+    DEFAULT_POLICY,
+    Change,
+    ReplayReport,
+    policy_record_for,
+    policy_replay,
+)
+from continuum.frameworks.models import FrameworkItem
+from continuum.grading.rules import can_edit_policy
+from continuum.mastery import GradingPolicy, Status, policy_from_dict
+from continuum.people.models import Organization, Role, Section, User
+
+State = GradingPolicyRecord.State
+SHOWN_CHANGES = 50  # the replay lists this many changed estimates; the counts cover all
+
+
+def policy_scopes(user: User) -> list[Organization]:
+    """The district (for its admins) and the schools whose policy the person may change."""
+    if user.organization is None or user.role not in (Role.DISTRICT_ADMIN, Role.LEADER):
+        return []
+    if user.role == Role.LEADER:
+        return [user.organization]
+    schools = Organization.objects.filter(parent=user.organization).order_by("name")
+    return [user.organization, *schools]
+
+
+def policy_record_get(*, user: User, record_id: int) -> GradingPolicyRecord | None:
+    """A policy record the person may read (any of their scopes'; a leader also reads their
+    district's default), or None."""
+    record = (
+        GradingPolicyRecord.objects.select_related("organization", "adopted_by", "created_by")
+        .filter(pk=record_id)
+        .first()
+    )
+    if record is None:
+        return None
+    readable = {scope.pk for scope in policy_scopes(user)}
+    if user.role == Role.LEADER and user.organization is not None:
+        readable.add(user.organization.parent_id or user.organization.pk)
+    return record if record.organization_id in readable else None
+
+
+@dataclass(frozen=True)
+class ScopePolicies:
+    """One scope's policy page: what applies today and where it comes from, the versions
+    adopted (newest first), drafts and discarded drafts."""
+
+    scope: Organization
+    in_force: GradingPolicyRecord | None
+    in_force_policy: GradingPolicy
+    versions: list[GradingPolicyRecord]
+    drafts: list[GradingPolicyRecord]
+    discarded: list[GradingPolicyRecord]
+    editable: bool
+
+    @property
+    def inherited(self) -> bool:
+        return self.in_force is not None and self.in_force.organization_id != self.scope.pk
+
+
+def scope_policies(*, user: User, scope: Organization) -> ScopePolicies:
+    record = policy_record_for(organization=scope)
+    records = list(
+        GradingPolicyRecord.objects.filter(organization=scope).select_related(
+            "adopted_by", "created_by"
+        )
+    )
+    by_state: dict[str, list[GradingPolicyRecord]] = {state: [] for state in State.values}
+    for each in records:
+        by_state[each.state].append(each)
+    return ScopePolicies(
+        scope=scope,
+        in_force=record,
+        in_force_policy=DEFAULT_POLICY if record is None else policy_from_dict(record.body),
+        versions=sorted(by_state[State.ADOPTED], key=lambda r: -(r.version or 0)),
+        drafts=sorted(by_state[State.DRAFT], key=lambda r: r.created_at, reverse=True),
+        discarded=sorted(by_state[State.DISCARDED], key=lambda r: r.created_at, reverse=True),
+        editable=can_edit_policy(user, scope),
+    )
+
+
+def replay_schools(scope: Organization) -> QuerySet[Organization]:
+    """The schools a draft of this scope would be replayed on (a district's: all of them;
+    each is compared with its own policy, so a school with an override shows what the
+    draft would change if it replaced that override too)."""
+    if scope.kind == Organization.Kind.SCHOOL:
+        return Organization.objects.filter(pk=scope.pk)
+    return Organization.objects.filter(parent=scope, kind=Organization.Kind.SCHOOL)
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """A changed estimate as the replay lists it."""
+
+    change: Change
+    learner: User
+    target: FrameworkItem
+
+    @property
+    def moved(self) -> bool:
+        return self.change.status_before != self.change.status_after
+
+
+@dataclass
+class DraftReplay:
+    """A draft's replay summed over the schools it would apply to."""
+
+    estimates: int = 0
+    changed: int = 0
+    by_transition: Counter = field(default_factory=Counter)
+    by_target: list[tuple[FrameworkItem, int]] = field(default_factory=list)
+    by_section: list[tuple[Section, int]] = field(default_factory=list)
+    rows: list[ChangeRow] = field(default_factory=list)
+    learners: int = 0
+
+    @property
+    def status_moves(self) -> list[tuple[Status, Status, int]]:
+        return [
+            (before, after, n)
+            for (before, after), n in sorted(self.by_transition.items())
+            if before != after
+        ]
+
+    @property
+    def status_changed(self) -> int:
+        return sum(n for _, _, n in self.status_moves)
+
+
+def draft_replay(record: GradingPolicyRecord) -> DraftReplay:
+    """What adopting the draft would change, school by school, summed. Reads only."""
+    proposed = policy_from_dict(record.body)
+    reports = [
+        policy_replay(proposed=proposed, school=s) for s in replay_schools(record.organization)
+    ]
+    return _summed(reports)
+
+
+def _summed(reports: list[ReplayReport]) -> DraftReplay:
+    result = DraftReplay()
+    targets: Counter[int] = Counter()
+    sections: Counter[int] = Counter()
+    changes: list[Change] = []
+    for report in reports:
+        result.estimates += report.estimates
+        result.changed += report.changed
+        result.by_transition.update(report.by_transition)
+        targets.update(report.by_target)
+        sections.update(report.by_section)
+        changes += report.changes
+    result.learners = len({change.learner for change in changes})
+    target_of = FrameworkItem.objects.in_bulk(targets)
+    result.by_target = [(target_of[t], n) for t, n in targets.most_common() if t in target_of]
+    section_of = Section.objects.in_bulk(sections)
+    result.by_section = [(section_of[s], n) for s, n in sections.most_common() if s in section_of]
+    # status moves first, then the biggest level changes
+    changes.sort(key=lambda c: (c.status_before == c.status_after, -abs(_gap(c))))
+    shown = changes[:SHOWN_CHANGES]
+    learner_of = User.objects.in_bulk({c.learner for c in shown})
+    result.rows = [
+        ChangeRow(change, learner_of[change.learner], target_of[change.target]) for change in shown
+    ]
+    return result
+
+
+def _gap(change: Change) -> float:
+    return (change.level_after or 0.0) - (change.level_before or 0.0)

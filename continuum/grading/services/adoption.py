@@ -1,0 +1,69 @@
+"""After an adoption: recompute the estimates of every school the new version applies to,
+in the background worker, one school at a time so the page can show progress.
+
+A district's default applies to its schools that have no override of their own; a school's
+override to that school. A version that takes effect later is recomputed on the day it
+takes effect (the task is queued to run then).
+"""
+
+from datetime import datetime, time
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django_tasks import task
+
+from continuum.evidence.models import GradingPolicyRecord
+from continuum.evidence.public import estimates_recompute, policy_record_for
+from continuum.people.models import Organization
+
+
+def adopted_schools(record: GradingPolicyRecord) -> list[Organization]:
+    """The schools whose policy on the version's effective day is this version."""
+    scope = record.organization
+    if scope.kind == Organization.Kind.SCHOOL:
+        schools = [scope]
+    else:
+        schools = list(Organization.objects.filter(parent=scope, kind=Organization.Kind.SCHOOL))
+    on = record.effective_on or timezone.localdate()
+    return [s for s in schools if _in_force(policy_record_for(organization=s, on=on), record)]
+
+
+def _in_force(found: GradingPolicyRecord | None, record: GradingPolicyRecord) -> bool:
+    return found is not None and found.pk == record.pk
+
+
+def adoption_recompute_request(*, record: GradingPolicyRecord) -> None:
+    """Queue the recompute once the adoption is committed (the worker must read it)."""
+    record_id = record.pk
+    effective_on = record.effective_on
+    work = adoption_recompute_task
+    if effective_on is not None and effective_on > timezone.localdate():
+        start = datetime.combine(effective_on, time.min, tzinfo=timezone.get_current_timezone())
+        work = work.using(run_after=start)
+    transaction.on_commit(lambda: work.enqueue(record_id=record_id))
+
+
+@task()
+def adoption_recompute_task(*, record_id: int) -> dict[str, int]:
+    """Recompute each school's estimates under the adopted version, counting progress."""
+    record = GradingPolicyRecord.objects.get(pk=record_id)
+    schools = adopted_schools(record)
+    _progress(record_id, recompute_total=len(schools), recompute_done=0, recompute_error="")
+    estimates = 0
+    try:
+        for school in schools:
+            estimates += estimates_recompute(school=school).estimates
+            GradingPolicyRecord.objects.filter(pk=record_id).update(
+                recompute_done=F("recompute_done") + 1
+            )
+    except Exception as error:
+        _progress(record_id, recompute_error=f"{type(error).__name__}: {error}")
+        raise
+    _progress(record_id, recompute_finished_at=timezone.now())
+    return {"schools": len(schools), "estimates": estimates}
+
+
+def _progress(record_id: int, **fields) -> None:
+    # ``update`` on purpose: progress is not a change to the policy, so it has no history.
+    GradingPolicyRecord.objects.filter(pk=record_id).update(**fields)
