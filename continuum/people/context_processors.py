@@ -19,6 +19,7 @@ def _items(user) -> list[tuple[str, str]]:
         items.append((_("My dashboard"), reverse("learner_dashboard", args=[user.pk])))
         items.append((_("My evidence"), reverse("learner_evidence", args=[user.pk])))
         items.append((_("My plan"), reverse("learning_plan", kwargs={"learner_id": user.pk})))
+        items.append((_("My credits and certificates"), reverse("my_credentials")))
     if user.role == Role.GUARDIAN:
         items.append((_("Family view"), reverse("family_home")))
     if user.role in _GRADEBOOK_ROLES:
@@ -32,6 +33,9 @@ def _items(user) -> list[tuple[str, str]]:
         items.append((_("Sections"), reverse("section_list")))
     if user.role in _SUPPORT_ROLES:
         items.append((_("Supports"), reverse("caseload")))
+    if user.role in (Role.LEADER, Role.DISTRICT_ADMIN):
+        items.append((_("Requirements"), reverse("requirement_list")))
+        items.append((_("Grading policy"), reverse("grading_home")))
     if user.role != Role.LEARNER:
         items.append((_("Learners"), reverse("learner_list")))
     if user.role in _EXPERIENCE_ROLES:

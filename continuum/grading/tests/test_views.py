@@ -1,0 +1,94 @@
+"""The policy pages as a leader uses them: draft, see the replay, compare, adopt."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.urls import reverse
+
+from continuum.evidence.models import GradingPolicyRecord
+from continuum.evidence.public import evidence_record
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+START = datetime(2026, 9, 7, 9, tzinfo=UTC)
+FORM = {
+    "method": "decaying_average",
+    "p_w": "0.65",
+    "counts": "summative",
+    "minimum_evidence": "1",
+    "recent_count": "0",
+    "order_by": "assessed_at",
+    "note": "What the old default did",
+}
+
+
+@pytest.fixture
+def scored(world, sample):
+    """Lena: 1 then 3 on N.1.a (proficient under the default power law)."""
+    for day, level in enumerate([1, 3]):
+        evidence_record(
+            learner=world["lena"],
+            target=sample["N.1.a"],
+            scorer=world["erin"],
+            level=level,
+            kind="summative",
+            assessed_at=START + timedelta(days=day),
+        )
+    return world
+
+
+def _draft_url(world):
+    return reverse("grading_draft_new", args=[world["school"].pk])
+
+
+def test_the_editor_starts_from_the_policy_in_force_and_swaps_parameters_by_method(client, world):
+    client.force_login(world["leo"])
+    page = client.get(_draft_url(world)).content.decode()
+    assert 'value="power_law" selected' in page
+    assert "Parameter floor" in page
+    swapped = client.get(_draft_url(world) + "?method=n_of_m", **HTMX).content.decode()
+    assert swapped.lstrip().startswith('<fieldset id="method-parameters">')
+    assert "Parameter n" in swapped and "Parameter floor" not in swapped
+
+
+def test_a_bad_parameter_is_explained_and_nothing_is_saved(client, world):
+    client.force_login(world["leo"])
+    response = client.post(_draft_url(world), {**FORM, "p_w": "2"})
+    assert response.status_code == 200
+    assert "less than or equal to 1" in response.content.decode()
+    assert not GradingPolicyRecord.objects.exists()
+
+
+def test_a_draft_shows_what_it_would_change_and_both_explanations(client, scored, sample):
+    client.force_login(scored["leo"])
+    response = client.post(_draft_url(scored), FORM)
+    draft = GradingPolicyRecord.objects.get()
+    assert response.url == reverse("grading_record", args=[draft.pk])
+    page = client.get(response.url).content.decode()
+    assert "What adopting it would change" in page
+    assert "<td>proficient</td><td>not yet</td><td>1</td>" in page
+    assert "Lena Ortiz" in page
+    compare = reverse("grading_compare", args=[draft.pk, scored["lena"].pk, sample["N.1.a"].pk])
+    assert compare in page
+    both = client.get(compare).content.decode()
+    assert "Now (power law)" in both and "Under the draft (decaying average)" in both
+    assert "<strong>3.00</strong>" in both and "<strong>2.30</strong>" in both
+
+
+def test_adopting_from_the_page_shows_the_version_and_its_recompute(
+    client, scored, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    client.force_login(scored["leo"])
+    client.post(_draft_url(scored), FORM)
+    draft = GradingPolicyRecord.objects.get()
+    adopt = reverse("grading_adopt", args=[draft.pk])
+    refused = client.post(adopt, {"reason": ""}, follow=True).content.decode()
+    assert "Say why" in refused
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(adopt, {"reason": "Trial for one term"})
+    page = client.get(reverse("grading_record", args=[draft.pk])).content.decode()
+    assert "Maple Grove" in page and "version 1" in page
+    assert "Trial for one term" in page
+    assert "every estimate of 1 school(s) follows this version" in page
+    scope = client.get(reverse("grading_scope", args=[scored["school"].pk])).content.decode()
+    assert "decaying average · version 1" in scope
