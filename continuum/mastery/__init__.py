@@ -54,7 +54,9 @@ from continuum.mastery.policy import (
     policy_estimates,
     policy_explanation,
     policy_from_dict,
+    policy_status,
     policy_what_if,
+    policy_what_if_status,
 )
 from continuum.mastery.readiness import Readiness, prerequisites_of, readiness
 from continuum.mastery.recommend import CatalogEntry, PlanPace, Suggestion, Tier, recommendations
@@ -68,6 +70,7 @@ from continuum.mastery.status import (
     Bands,
     ScaleBands,
     Status,
+    capped_statuses,
     scale_bands,
     status_of,
     statuses,
@@ -118,6 +121,7 @@ __all__ = [
     "Tier",
     "TrackingWarning",
     "best_fit",
+    "capped_statuses",
     "counted_evidence",
     "decaying_average",
     "edges",
@@ -140,7 +144,9 @@ __all__ = [
     "policy_estimates",
     "policy_explanation",
     "policy_from_dict",
+    "policy_status",
     "policy_what_if",
+    "policy_what_if_status",
     "power_law",
     "prerequisites_of",
     "readiness",

@@ -20,7 +20,8 @@ class Estimates:
     """One row per (learner, item), sorted by learner then item.
 
     `level` is NaN where there is no level to report; `count` is the number of pieces of
-    evidence (or children) behind each row.
+    evidence (or children) behind each row: for a calculated estimate, those the method
+    read (counted under the policy and within its recency window).
     """
 
     learner: IntArray

@@ -41,11 +41,21 @@ class Contribution:
 
 @dataclass(frozen=True)
 class Explanation:
+    """An estimate and the part each counted score played in it.
+
+    Under a grading policy (`policy_explanation`), `left_out` lists the positions of counted
+    evidence older than the policy's recency window (oldest first; they have no
+    contribution), and `more_needed` is how many more counted pieces the policy's minimum
+    evidence asks for before the status may be proficient or advanced (0: enough).
+    """
+
     method: str
     summary: str
     parameters: Mapping[str, float]
     estimate: float
     contributions: tuple[Contribution, ...]
+    left_out: tuple[int, ...] = ()
+    more_needed: int = 0
 
 
 def explanation(

@@ -1,4 +1,5 @@
-"""Grading policy as data: which method, parameters, order, formative weight, rollup.
+"""Grading policy as data: which method, parameters, order, formative weight, how much
+evidence confirms proficiency, how much recent evidence counts, and the rollup.
 
 The bands that turn levels into statuses belong to each proficiency scale, not to the
 policy (``status.scale_bands``): one policy spans scales of different ranges.
@@ -22,14 +23,29 @@ from continuum.mastery.explain import Explanation, explanation, what_if
 from continuum.mastery.methods import estimate_batch, estimate_one, method_parameters
 from continuum.mastery.rollups import RollupRule
 from continuum.mastery.segments import group
-from continuum.mastery.status import ESTIMATE_BANDS, Bands, statuses_by_target
+from continuum.mastery.status import (
+    ESTIMATE_BANDS,
+    Bands,
+    Status,
+    capped_statuses,
+    status_of,
+    statuses_by_target,
+)
 
 ORDER_BY = ("assessed_at", "due_at")
 
 
 @dataclass(frozen=True)
 class GradingPolicy:
-    """Everything that turns evidence into estimates and statuses, for one scope."""
+    """Everything that turns evidence into estimates and statuses, for one scope.
+
+    `minimum_evidence`: a status above approaching needs at least this many counted pieces
+    of evidence behind the estimate (1: no minimum); with fewer, the level is still
+    reported but the status stops at approaching. `recent_count`: only the last N counted
+    pieces, in policy order, enter the method (0: all of them). A minimum above the
+    recency window could never be met, so it is refused; within it, "pieces behind the
+    estimate" and "pieces counted in all" fall short of the minimum together.
+    """
 
     version: int
     method: str = "decaying_average"
@@ -37,6 +53,8 @@ class GradingPolicy:
     order_by: str = "assessed_at"
     formative_weight: float = 1.0
     rollup: RollupRule = field(default_factory=RollupRule)
+    minimum_evidence: int = 1
+    recent_count: int = 0
 
     def __post_init__(self) -> None:
         full = method_parameters(self.method, self.parameters)
@@ -45,6 +63,15 @@ class GradingPolicy:
             raise ValueError(f"order_by must be one of {ORDER_BY}, got {self.order_by!r}")
         if not 0.0 <= self.formative_weight <= 1.0:
             raise ValueError(f"formative_weight must be within [0, 1], got {self.formative_weight}")
+        minimum = _whole_number("minimum_evidence", self.minimum_evidence, least=1)
+        recent = _whole_number("recent_count", self.recent_count, least=0)
+        if recent and minimum > recent:
+            raise ValueError(
+                f"minimum_evidence ({minimum}) cannot exceed recent_count ({recent}): an "
+                f"estimate from the last {recent} pieces could never reach the minimum"
+            )
+        object.__setattr__(self, "minimum_evidence", minimum)
+        object.__setattr__(self, "recent_count", recent)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-compatible dict that `policy_from_dict` turns back into this policy."""
@@ -55,7 +82,22 @@ class GradingPolicy:
             "order_by": self.order_by,
             "formative_weight": self.formative_weight,
             "rollup": {"name": self.rollup.name, "parameters": dict(self.rollup.parameters)},
+            "minimum_evidence": self.minimum_evidence,
+            "recent_count": self.recent_count,
         }
+
+
+def _whole_number(name: str, value: object, *, least: int) -> int:
+    """`value` as an int if it is a whole number (2, or 2.0 as JSON may give it) of at
+    least `least`; a ValueError naming the field otherwise."""
+    number: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    if number is None or number < least:
+        raise ValueError(f"{name} must be a whole number of at least {least}, got {value!r}")
+    return number
 
 
 def policy_from_dict(data: Mapping[str, Any]) -> GradingPolicy:
@@ -67,6 +109,8 @@ def policy_from_dict(data: Mapping[str, Any]) -> GradingPolicy:
         "order_by",
         "formative_weight",
         "rollup",
+        "minimum_evidence",
+        "recent_count",
     }
     if {"bands", "evidence_bands"} & set(data):
         raise ValueError(
@@ -82,6 +126,8 @@ def policy_from_dict(data: Mapping[str, Any]) -> GradingPolicy:
         order_by=str(data.get("order_by", "assessed_at")),
         formative_weight=float(data.get("formative_weight", 1.0)),
         rollup=RollupRule(str(rollup.get("name", "all_proficient")), rollup.get("parameters", {})),
+        minimum_evidence=data.get("minimum_evidence", 1),
+        recent_count=data.get("recent_count", 0),
     )
 
 
@@ -92,12 +138,32 @@ def policy_estimates(
 
     ``bands`` holds each target's estimate bands (from its scale); targets not in it use
     the four-level scale's. Pairs whose evidence all has weight 0 under the policy are
-    absent: not started.
+    absent: not started. `count` is the number of pieces behind each estimate (after
+    recency), and statuses are capped for want of evidence as `policy_status` caps one.
     """
-    segments = group(evidence, order_by=policy.order_by, formative_weight=policy.formative_weight)
+    segments = group(
+        evidence,
+        order_by=policy.order_by,
+        formative_weight=policy.formative_weight,
+        recent_count=policy.recent_count,
+    )
     level = estimate_batch(policy.method, segments, policy.parameters)
     status = statuses_by_target(level, segments.target, bands or {}, ESTIMATE_BANDS)
+    status = capped_statuses(status, segments.lengths, policy.minimum_evidence)
     return Estimates(segments.learner, segments.target, level, status, segments.lengths)
+
+
+def policy_status(policy: GradingPolicy, level: float | None, count: int, bands: Bands) -> Status:
+    """The status of one estimate resting on `count` counted pieces of evidence (the
+    incremental twin of the statuses `policy_estimates` gives).
+
+    For an explanation, `count` is ``len(explained.contributions)``; for a what-if,
+    `policy_what_if_status` works it out.
+    """
+    status = status_of(level, bands)
+    if count < policy.minimum_evidence and status > Status.APPROACHING:
+        return Status.APPROACHING
+    return status
 
 
 @dataclass(frozen=True)
@@ -115,18 +181,32 @@ class EvidenceItem:
 class CountedEvidence:
     """The items a policy counts, in its order: each one's position in the items given,
     its score and its effective weight (kind × formative weight; items that weigh 0 are
-    left out)."""
+    left out). `left_out` holds the positions of counted items older than the policy's
+    recency window, oldest first; they are not in the other fields."""
 
     indices: tuple[int, ...]
     scores: tuple[float, ...]
     weights: tuple[float, ...]
+    left_out: tuple[int, ...] = ()
 
 
 def counted_evidence(policy: GradingPolicy, items: Sequence[EvidenceItem]) -> CountedEvidence:
-    """The items the policy counts, in policy order, without the items that weigh 0.
+    """The items the policy counts, in policy order, without the items that weigh 0 and
+    without those older than the last `recent_count`.
 
     Ties in the ordering date keep the given order, as the batch path keeps row order.
     """
+    every = _every_counted(policy, items)
+    older = len(every.indices) - policy.recent_count if policy.recent_count else 0
+    if older <= 0:
+        return every
+    return CountedEvidence(
+        every.indices[older:], every.scores[older:], every.weights[older:], every.indices[:older]
+    )
+
+
+def _every_counted(policy: GradingPolicy, items: Sequence[EvidenceItem]) -> CountedEvidence:
+    """`counted_evidence` before the recency window is applied."""
 
     def when(index: int) -> datetime:
         item = items[index]
@@ -146,7 +226,8 @@ def counted_evidence(policy: GradingPolicy, items: Sequence[EvidenceItem]) -> Co
 
 def policy_explanation(policy: GradingPolicy, items: Sequence[EvidenceItem]) -> Explanation | None:
     """One learner-target's estimate with its contributions in policy order, or None if
-    not started. Each contribution's `index` is its item's position in `items`."""
+    not started. Each contribution's `index` (and each of `left_out`) is its item's
+    position in `items`; `more_needed` says how far the evidence is from the minimum."""
     counted = counted_evidence(policy, items)
     if not counted.scores:
         return None
@@ -154,27 +235,54 @@ def policy_explanation(policy: GradingPolicy, items: Sequence[EvidenceItem]) -> 
     contributions = tuple(
         replace(part, index=counted.indices[part.index]) for part in explained.contributions
     )
-    return replace(explained, contributions=contributions)
+    return replace(
+        explained,
+        contributions=contributions,
+        left_out=counted.left_out,
+        more_needed=max(0, policy.minimum_evidence - len(counted.scores)),
+    )
 
 
 def policy_what_if(
     policy: GradingPolicy, items: Sequence[EvidenceItem], next_item: EvidenceItem
 ) -> float:
-    """The estimate if `next_item` were added as the latest evidence.
+    """The estimate if `next_item` were added as the latest evidence (the recency window
+    then moves on by one).
 
     NaN when nothing would count (no evidence yet and the policy gives `next_item` weight 0).
     """
-    counted = counted_evidence(policy, items)
+    return _what_if(policy, items, next_item)[0]
+
+
+def policy_what_if_status(
+    policy: GradingPolicy, items: Sequence[EvidenceItem], next_item: EvidenceItem, bands: Bands
+) -> tuple[float, Status]:
+    """`policy_what_if` and the status it would have, minimum evidence included (the
+    next item adds to the count only if the policy counts it)."""
+    level, count = _what_if(policy, items, next_item)
+    return level, policy_status(policy, level, count, bands)
+
+
+def _what_if(
+    policy: GradingPolicy, items: Sequence[EvidenceItem], next_item: EvidenceItem
+) -> tuple[float, int]:
+    """The what-if estimate and how many pieces it would rest on."""
     following = counted_evidence(policy, [next_item])
-    if following.scores:
-        return what_if(
-            policy.method,
-            counted.scores,
-            following.scores[0],
-            counted.weights,
-            policy.parameters,
-            following.weights[0],
-        )
-    if not counted.scores:
-        return math.nan
-    return estimate_one(policy.method, counted.scores, counted.weights, policy.parameters)
+    if not following.scores:
+        counted = counted_evidence(policy, items)
+        if not counted.scores:
+            return math.nan, 0
+        level = estimate_one(policy.method, counted.scores, counted.weights, policy.parameters)
+        return level, len(counted.scores)
+    every = _every_counted(policy, items)
+    keep = len(every.scores) if policy.recent_count == 0 else policy.recent_count - 1
+    earlier = max(0, len(every.scores) - keep)
+    level = what_if(
+        policy.method,
+        every.scores[earlier:],
+        following.scores[0],
+        every.weights[earlier:],
+        policy.parameters,
+        following.weights[0],
+    )
+    return level, len(every.scores) - earlier + 1

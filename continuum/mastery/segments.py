@@ -120,6 +120,31 @@ class Segments:
         """Copy a per-group value onto each of the group's rows."""
         return per_group[self.row_group]
 
+    def recent(self, count: int) -> Segments:
+        """The same groups with only each one's last `count` rows (all of them for 0).
+
+        Every group keeps at least one row, so the keys stay as they are; rows keep their
+        order, so sums and folds over the kept rows add exactly what the one-group
+        functions add over the last `count` scores.
+        """
+        if count < 0:
+            raise ValueError(f"recent_count must be at least 0, got {count}")
+        if count == 0 or int(self.lengths.max(initial=0)) <= count:
+            return self
+        keep = self.from_end < count
+        lengths = np.minimum(self.lengths, count)
+        starts = np.zeros_like(lengths)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        return Segments(
+            learner=self.learner,
+            target=self.target,
+            starts=starts,
+            lengths=lengths,
+            scores=self.scores[keep],
+            weights=self.weights[keep],
+            known_row_group=self.row_group[keep],
+        )
+
     def tail_matrix(self, values: FloatArray, last: int) -> tuple[FloatArray, IntArray]:
         """Each group's last `last` values sorted ascending, NaN-padded, and their count."""
         width = max(1, min(last, int(self.lengths.max(initial=1))))
@@ -139,12 +164,17 @@ def sum_in_order(values: list[float]) -> float:
 
 
 def group(
-    evidence: EvidenceColumns, *, order_by: str = "assessed_at", formative_weight: float = 1.0
+    evidence: EvidenceColumns,
+    *,
+    order_by: str = "assessed_at",
+    formative_weight: float = 1.0,
+    recent_count: int = 0,
 ) -> Segments:
     """Group evidence per (learner, target) in policy order, with formative weight applied.
 
     Formative rows get `weight * formative_weight`; rows whose weight ends up 0 do not
-    count at all (formative weight 0 means summative evidence only).
+    count at all (formative weight 0 means summative evidence only). With `recent_count`
+    N > 0, only each group's last N counted rows are kept (`Segments.recent`).
     """
     if not 0.0 <= formative_weight <= 1.0:
         raise ValueError(f"formative_weight must be within [0, 1], got {formative_weight}")
@@ -175,4 +205,4 @@ def group(
         scores=score[order],
         weights=weight[order],
         known_row_group=row_group,
-    )
+    ).recent(recent_count)

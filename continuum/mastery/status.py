@@ -105,6 +105,15 @@ def statuses(levels: FloatArray, bands: Bands) -> StatusArray:
     return np.where(np.isnan(levels), Status.NOT_STARTED, found).astype(np.int8)
 
 
+def capped_statuses(status: StatusArray, counts: IntArray, minimum: int) -> StatusArray:
+    """Statuses above approaching lowered to approaching where fewer than `minimum`
+    pieces of evidence stand behind them: too little evidence yet to confirm proficiency."""
+    if minimum <= 1:
+        return status
+    short = (counts < minimum) & (status > Status.APPROACHING)
+    return np.where(short, np.int8(Status.APPROACHING), status).astype(np.int8)
+
+
 def statuses_by_target(
     levels: FloatArray, targets: IntArray, bands: Mapping[int, Bands], default: Bands
 ) -> StatusArray:

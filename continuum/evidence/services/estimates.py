@@ -19,7 +19,8 @@ from continuum.mastery import (
     Explanation,
     GradingPolicy,
     policy_explanation,
-    policy_what_if,
+    policy_status,
+    policy_what_if_status,
     status_of,
 )
 from continuum.people.models import User
@@ -48,15 +49,18 @@ def estimate_refresh(*, learner: User, target: FrameworkItem) -> Estimate:
     policy = policy_for(organization=learner.organization)
     explained = policy_explanation(policy, [engine_item(e) for e in _counted(learner, target)])
     level = explained.estimate if explained else None
+    count = len(explained.contributions) if explained else 0
     with transaction.atomic():
         estimate, _ = Estimate.objects.select_for_update().get_or_create(
             learner=learner, target=target, defaults={"computed_at": timezone.now()}
         )
         estimate.level = level
-        estimate.status = status_label(level, estimate_bands(target))
+        estimate.status = EstimateStatus(
+            policy_status(policy, level, count, estimate_bands(target))
+        )
         estimate.method = policy.method
         estimate.policy_version = policy.version
-        estimate.evidence_count = len(explained.contributions) if explained else 0
+        estimate.evidence_count = count
         estimate.computed_at = timezone.now()
         estimate._change_reason = "Recalculated from evidence"  # type: ignore[attr-defined]
         estimate.save()
@@ -92,8 +96,9 @@ def estimate_explain(
     bands = estimate_bands(target)
     what_if = {}
     for level in levels:
-        value = policy_what_if(policy, items, EvidenceItem(score=level, assessed_at=now))
-        what_if[level] = (value, status_label(value, bands))
+        next_item = EvidenceItem(score=level, assessed_at=now)
+        value, status = policy_what_if_status(policy, items, next_item, bands)
+        what_if[level] = (value, EstimateStatus(status))
     return EstimateExplanation(
         estimate=Estimate.objects.filter(learner=learner, target=target).first(),
         explanation=policy_explanation(policy, items),

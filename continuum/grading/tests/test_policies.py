@@ -130,3 +130,23 @@ def test_a_discarded_draft_keeps_its_reason_and_cannot_be_adopted(world):
     assert (draft.state, draft.note) == ("discarded", "Too harsh on early work")
     with pytest.raises(ValidationError, match="not a draft"):
         policy_adopt(record=draft, by=world["ada"], reason="Changed my mind")
+
+
+def test_with_a_minimum_of_two_pieces_one_4_stays_approaching_until_the_second(world, sample):
+    draft = policy_draft_create(
+        by=world["leo"],
+        organization=world["school"],
+        body={"method": "power_law", "formative_weight": 0, "minimum_evidence": 2},
+    )
+    policy_adopt(record=draft, by=world["leo"], reason="Mastery is shown twice")
+    for day, expected in ((0, EstimateStatus.APPROACHING), (1, EstimateStatus.ADVANCED)):
+        evidence_record(
+            learner=world["lena"],
+            target=sample["N.1.a"],
+            scorer=world["erin"],
+            level=4,
+            kind="summative",
+            assessed_at=START + timedelta(days=day),
+        )
+        estimate = Estimate.objects.get(learner=world["lena"], target=sample["N.1.a"])
+        assert (estimate.level, estimate.status) == (4, expected)

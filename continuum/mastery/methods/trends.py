@@ -19,7 +19,6 @@ import numpy as np
 from continuum.mastery.evidence import FloatArray
 from continuum.mastery.segments import Segments, sum_in_order
 
-
 DECIMALS = 9
 
 

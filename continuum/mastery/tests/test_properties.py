@@ -9,14 +9,28 @@ from hypothesis import strategies as st
 from continuum.mastery import (
     ESTIMATE_BANDS,
     METHODS,
+    EvidenceColumns,
+    EvidenceItem,
+    GradingPolicy,
     Status,
     estimate_batch,
     estimate_one,
     group,
     method_parameters,
+    policy_estimates,
+    policy_explanation,
+    policy_status,
     status_of,
 )
-from continuum.mastery.tests.strategies import TOP, districts, parameters, scores
+from continuum.mastery.tests.strategies import (
+    TOP,
+    district_items,
+    districts,
+    parameters,
+    policies,
+    recent_counts,
+    scores,
+)
 
 ALL = sorted(METHODS)
 AVERAGING = sorted(name for name, method in METHODS.items() if method.averaging)
@@ -28,12 +42,47 @@ ORDER_INVARIANT = sorted(name for name, method in METHODS.items() if method.orde
 def test_batch_and_one_group_forms_agree_exactly(method: str, data: st.DataObject) -> None:
     evidence, group_scores, group_weights = data.draw(districts())
     params = data.draw(parameters(method))
-    segments = group(evidence)
+    recent = data.draw(recent_counts)
+    segments = group(evidence, recent_count=recent)
     batch = estimate_batch(method, segments, params).tolist()
+    first = -recent if recent else 0
     one = [
-        estimate_one(method, s, w, params) for s, w in zip(group_scores, group_weights, strict=True)
+        estimate_one(method, s[first:], w[first:], params)
+        for s, w in zip(group_scores, group_weights, strict=True)
     ]
     assert batch == one
+    assert segments.lengths.tolist() == [len(s[first:]) for s in group_scores]
+
+
+@given(policy=policies(), district=district_items())
+def test_a_policy_gives_the_same_estimates_in_batch_and_one_at_a_time(
+    policy: GradingPolicy,
+    district: tuple[EvidenceColumns, dict[tuple[int, int], list[EvidenceItem]]],
+) -> None:
+    """Level, status and count of every learner-target agree exactly between
+    `policy_estimates` and `policy_explanation` + `policy_status`, whatever the method,
+    order, formative weight, minimum evidence and recency window."""
+    evidence, items_by_pair = district
+    estimates = policy_estimates(policy, evidence)
+    batch = {
+        (learner, target): (level, status, count)
+        for learner, target, level, status, count in zip(
+            estimates.learner.tolist(),
+            estimates.item.tolist(),
+            estimates.level.tolist(),
+            estimates.status.tolist(),
+            estimates.count.tolist(),
+            strict=True,
+        )
+    }
+    one_at_a_time = {}
+    for pair, items in items_by_pair.items():
+        explained = policy_explanation(policy, items)
+        if explained is not None:
+            count = len(explained.contributions)
+            status = policy_status(policy, explained.estimate, count, ESTIMATE_BANDS)
+            one_at_a_time[pair] = (explained.estimate, status, count)
+    assert batch == one_at_a_time
 
 
 @pytest.mark.parametrize("method", AVERAGING)
