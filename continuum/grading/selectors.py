@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from continuum.evidence.models import GradingPolicyRecord
+from continuum.credentials.public import requirements_met
+from continuum.evidence.models import Estimate, GradingPolicyRecord
 from continuum.evidence.public import (
     DEFAULT_POLICY,
     Change,
@@ -18,6 +19,7 @@ from continuum.frameworks.models import FrameworkItem
 from continuum.grading.rules import can_edit_policy
 from continuum.mastery import GradingPolicy, Status, policy_from_dict
 from continuum.people.models import Organization, Role, Section, User
+from continuum.supports.models import Requirement
 
 State = GradingPolicyRecord.State
 SHOWN_CHANGES = 50  # the replay lists this many changed estimates; the counts cover all
@@ -110,6 +112,15 @@ class ChangeRow:
         return self.change.status_before != self.change.status_after
 
 
+@dataclass(frozen=True)
+class RequirementChange:
+    """A credit or certificate whose rule the draft would meet (or no longer meet)."""
+
+    learner: User
+    requirement: Requirement
+    met: bool
+
+
 @dataclass
 class DraftReplay:
     """A draft's replay summed over the schools it would apply to."""
@@ -121,6 +132,7 @@ class DraftReplay:
     by_section: list[tuple[Section, int]] = field(default_factory=list)
     rows: list[ChangeRow] = field(default_factory=list)
     learners: int = 0
+    requirements: list[RequirementChange] = field(default_factory=list)
 
     @property
     def status_moves(self) -> list[tuple[Status, Status, int]]:
@@ -141,7 +153,38 @@ def draft_replay(record: GradingPolicyRecord) -> DraftReplay:
     reports = [
         policy_replay(proposed=proposed, school=s) for s in replay_schools(record.organization)
     ]
-    return _summed(reports)
+    result = _summed(reports)
+    result.requirements = _requirement_changes([c for r in reports for c in r.changes])
+    return result
+
+
+def _requirement_changes(changes: list[Change]) -> list[RequirementChange]:
+    """Credits and certificates whose rule is met today (by the stored estimates) and not
+    under the draft, or the other way round, for the learners whose estimates change."""
+    if not changes:
+        return []
+    learners = list(User.objects.filter(pk__in={c.learner for c in changes}))
+    now: dict[tuple[int, int], tuple[float | None, Status]] = {
+        (learner, target): (level, Status(status))
+        for learner, target, level, status in Estimate.objects.filter(
+            learner__in=learners
+        ).values_list("learner_id", "target_id", "level", "status")
+    }
+    draft = {
+        **now,
+        **{(c.learner, c.target): (c.level_after, c.status_after) for c in changes},
+    }
+    before = requirements_met(learners=learners, levels=now)
+    after = requirements_met(learners=learners, levels=draft)
+    moved = sorted(before ^ after)
+    learner_of = {learner.pk: learner for learner in learners}
+    requirement_of = Requirement.objects.in_bulk({requirement for _, requirement in moved})
+    return [
+        RequirementChange(
+            learner_of[learner], requirement_of[requirement], (learner, requirement) in after
+        )
+        for learner, requirement in moved
+    ]
 
 
 def _summed(reports: list[ReplayReport]) -> DraftReplay:

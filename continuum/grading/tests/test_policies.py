@@ -41,7 +41,8 @@ def lenas_scores(world, sample):
 
 def test_a_draft_changes_nothing_until_it_is_adopted(world, lenas_scores):
     draft = policy_draft_create(by=world["ada"], organization=world["district"], body=DECAYING)
-    assert draft.state == "draft" and draft.version is None
+    assert draft.state == "draft"
+    assert draft.version is None
     assert policy_for(organization=world["school"]).method == "power_law"
     lenas_scores.refresh_from_db()
     assert lenas_scores.status == EstimateStatus.PROFICIENT
@@ -75,7 +76,10 @@ def test_adoption_records_the_version_who_when_and_why_and_recomputes_in_the_bac
         timezone.localdate(),
     )
     latest = adopted.history.first()
-    assert (latest.history_user, latest.history_change_reason) == (world["ada"], "Board decision 12")
+    assert (latest.history_user, latest.history_change_reason) == (
+        world["ada"],
+        "Board decision 12",
+    )
     assert policy_for(organization=world["school"]).method == "decaying_average"
     lenas_scores.refresh_from_db()
     assert lenas_scores.level == pytest.approx(0.65 * 3 + 0.35 * 1)
@@ -99,7 +103,8 @@ def test_a_later_effective_date_leaves_today_alone_and_the_past_is_refused(world
     policy_adopt(record=draft, by=world["ada"], reason="Next term", effective_on=later)
     assert policy_for(organization=world["school"]).method == "power_law"
     on_the_day = policy_record_for(organization=world["school"], on=later)
-    assert on_the_day is not None and on_the_day.pk == draft.pk
+    assert on_the_day is not None
+    assert on_the_day.pk == draft.pk
 
 
 def test_a_school_override_wins_and_only_its_leaders_and_district_admins_set_it(world):

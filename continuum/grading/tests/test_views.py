@@ -47,7 +47,8 @@ def test_the_editor_starts_from_the_policy_in_force_and_swaps_parameters_by_meth
     assert "Parameter floor" in page
     swapped = client.get(_draft_url(world) + "?method=n_of_m", **HTMX).content.decode()
     assert swapped.lstrip().startswith('<fieldset id="method-parameters">')
-    assert "Parameter n" in swapped and "Parameter floor" not in swapped
+    assert "Parameter n" in swapped
+    assert "Parameter floor" not in swapped
 
 
 def test_a_bad_parameter_is_explained_and_nothing_is_saved(client, world):
@@ -70,8 +71,10 @@ def test_a_draft_shows_what_it_would_change_and_both_explanations(client, scored
     compare = reverse("grading_compare", args=[draft.pk, scored["lena"].pk, sample["N.1.a"].pk])
     assert compare in page
     both = client.get(compare).content.decode()
-    assert "Now (power law)" in both and "Under the draft (decaying average)" in both
-    assert "<strong>3.00</strong>" in both and "<strong>2.30</strong>" in both
+    assert "Now (power law)" in both
+    assert "Under the draft (decaying average)" in both
+    assert "<strong>3.00</strong>" in both
+    assert "<strong>2.30</strong>" in both
 
 
 def test_adopting_from_the_page_shows_the_version_and_its_recompute(
@@ -87,8 +90,34 @@ def test_adopting_from_the_page_shows_the_version_and_its_recompute(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(adopt, {"reason": "Trial for one term"})
     page = client.get(reverse("grading_record", args=[draft.pk])).content.decode()
-    assert "Maple Grove" in page and "version 1" in page
+    assert "Maple Grove" in page
+    assert "version 1" in page
     assert "Trial for one term" in page
     assert "every estimate of 1 school(s) follows this version" in page
     scope = client.get(reverse("grading_scope", args=[scored["school"].pk])).content.decode()
     assert "decaying average · version 1" in scope
+
+
+def test_the_replay_names_the_credits_a_draft_would_no_longer_meet(client, scored, sample):
+    from datetime import date
+
+    from continuum.supports.services.requirements import requirement_create
+
+    requirement_create(
+        by=scored["leo"],
+        school=scored["school"],
+        title="Ratios for graduation",
+        kind="graduation",
+        starts_on=date(2026, 9, 1),
+        due_on=date(2027, 6, 30),
+        competencies=[sample["N.1.a"]],
+    )
+    client.force_login(scored["leo"])
+    client.post(_draft_url(scored), FORM)
+    page = client.get(
+        reverse("grading_record", args=[GradingPolicyRecord.objects.get().pk])
+    ).content.decode()
+    assert "Credits and certificates whose rule would be met differently" in page
+    assert (
+        "<td>Lena Ortiz</td><td>Ratios for graduation</td><td>would no longer be met</td>" in page
+    )
