@@ -185,6 +185,12 @@ class EstimateStory:
     descriptors: list[LevelDescriptor]
     open_reassessment: Reassessment | None
     proposals: list[Proposal]
+    summative_only: bool = False
+
+    @property
+    def practice_only(self) -> bool:
+        """Scored practice work but nothing that counts yet (summative-only policies)."""
+        return not self.parts and any(e.mark == "scored" for e in self.uncounted)
 
     @property
     def status(self) -> EstimateStatus:
@@ -223,6 +229,7 @@ def estimate_story(
         estimate=estimate,
         method=policy.method,
         method_in_words=METHOD_IN_WORDS.get(policy.method, policy.method.replace("_", " ")),
+        summative_only=policy.formative_weight == 0,
         parts=parts,
         uncounted=uncounted,
         what_if=[

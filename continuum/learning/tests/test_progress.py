@@ -138,3 +138,22 @@ def test_the_page_uses_a_constant_number_of_queries(
 def test_who_may_see_lenas_evidence(client, world, sample, who, status):
     client.force_login(world[who])
     assert client.get(reverse("learner_evidence", args=[world["lena"].pk])).status_code == status
+
+
+def test_practice_alone_is_listed_and_the_estimate_waits_for_summative_work(client, world, sample):
+    evidence_record(
+        learner=world["lena"],
+        target=sample["N.1.c"],
+        scorer=world["erin"],
+        level=2,
+        kind="formative",
+        assessed_at=datetime(2026, 9, 7, 9, tzinfo=UTC),
+    )
+    client.force_login(world["lena"])
+    page = client.get(
+        reverse("learner_estimate", args=[world["lena"].pk, sample["N.1.c"].pk])
+    ).content.decode()
+    assert "Your estimate starts with your first summative evidence" in page
+    assert "Only summative evidence counts" in page
+    assert "Evidence that does not count towards the estimate" in page
+    assert "(formative, level 2)" in page
