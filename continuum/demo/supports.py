@@ -1,5 +1,8 @@
-"""The demo school's supports: a credit requirement and a CTE certificate, computed flags and pace, and a few
-support plans opened from flags (one shared with the demo learner's family).
+"""The demo school's supports: a course credit for the four maths periods, a CTE
+certificate (academic competencies only) that some learners elected (the demo learner's
+confirmed by her counselor, another's waiting), a separate lifelong-learning graduation
+portfolio, computed flags and pace, and a few support plans opened from flags (one shared
+with the demo learner's family).
 
 Called at the end of ``continuum.demo.school.demo_school_build``.
 """
@@ -8,10 +11,12 @@ from datetime import date, timedelta
 
 from continuum.demo.content import LIFELONG, MATH6
 from continuum.frameworks.models import Framework, FrameworkItem, ItemKind
-from continuum.people.models import Organization, Role, User
+from continuum.people.models import CaseloadAssignment, Organization, Role, Section, User
 from continuum.supports.models import Flag, Requirement, SupportPlan, SupportsRun
 from continuum.supports.public import (
     action_add,
+    election_create,
+    election_decide,
     note_add,
     plan_create,
     plan_review,
@@ -19,8 +24,10 @@ from continuum.supports.public import (
 )
 
 CREDIT = "Grade 6 mathematics credit"
-# Where the demo learner's aspiration (health care) leads: ratios, self-direction, teamwork.
+# Where the demo learner's aspiration (health care) leads: ratios and reading data. Its
+# targets are academic only; lifelong learning has a requirement of its own.
 CERTIFICATE = "Health-science pathway: foundations certificate"
+PORTFOLIO = "Lifelong learning portfolio"
 DEMO_LEARNER = "learner"
 
 
@@ -36,6 +43,7 @@ def demo_supports_build(*, school: Organization, today: date) -> None:
         rule={"name": "share_proficient", "parameters": {"share": 0.8, "floor": 2}},
     )
     requirement.competencies.set(competencies)
+    requirement.sections.set(Section.objects.filter(school=school, title__startswith="Math 6"))
     certificate = Requirement.objects.create(
         title=CERTIFICATE,
         kind=Requirement.Kind.CTE_CERTIFICATION,
@@ -44,13 +52,51 @@ def demo_supports_build(*, school: Organization, today: date) -> None:
         due_on=today + timedelta(weeks=36),
         rule={"name": "all_proficient", "parameters": {}},
     )
+    certificate.competencies.set(competencies.filter(human_coding_scheme__in=["M6.RP", "M6.SP"]))
     lifelong = Framework.objects.get(title=LIFELONG.title)
-    certificate.competencies.set(
-        list(competencies.filter(human_coding_scheme="M6.RP"))
-        + list(FrameworkItem.objects.filter(version=lifelong.current, kind=ItemKind.COMPETENCY))
+    portfolio = Requirement.objects.create(
+        title=PORTFOLIO,
+        kind=Requirement.Kind.GRADUATION,
+        organization=school,
+        starts_on=today - timedelta(weeks=16),
+        due_on=today + timedelta(weeks=100),
+        rule={"name": "share_proficient", "parameters": {"share": 0.75, "floor": 2}},
     )
+    portfolio.competencies.set(
+        FrameworkItem.objects.filter(version=lifelong.current, kind=ItemKind.COMPETENCY)
+    )
+    _elections(school, certificate)
     supports_compute(school=school, today=today, run=SupportsRun.objects.create(school=school))
     _plans(school, today)
+
+
+def _elections(school: Organization, certificate: Requirement) -> None:
+    """The demo learner elected the certificate and her counselor confirmed it; another
+    learner on the counselor's caseload elected it and waits for a decision."""
+    counselor = User.objects.filter(role=Role.COUNSELOR, organization=school).first()
+    if counselor is None:
+        return
+    caseload = [
+        assignment.learner
+        for assignment in CaseloadAssignment.objects.filter(counselor=counselor)
+        .select_related("learner")
+        .order_by("learner_id")[:2]
+    ]
+    why = (
+        "I want to work in health care, like my aunt who is a nurse.",
+        "I like science and helping people.",
+    )
+    for index, learner in enumerate(caseload):
+        election = election_create(
+            learner=learner, requirement=certificate, by=learner, why=why[index]
+        )
+        if learner.username == DEMO_LEARNER:
+            election_decide(
+                election=election,
+                by=counselor,
+                confirm=True,
+                note="A good fit for your aspiration: we will plan the steps together.",
+            )
 
 
 def _plans(school: Organization, today: date) -> None:

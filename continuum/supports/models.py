@@ -6,17 +6,27 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from continuum.frameworks.models import FrameworkItem
-from continuum.people.models import Organization
+from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.people.models import Organization, Section
 
 
 class Requirement(models.Model):
-    """What earns course credit, graduation or a credential: competencies and a rule."""
+    """What earns course credit, graduation or a credential: competencies and a rule.
+
+    Who it applies to follows from its kind (``selectors/requirements.py``):
+    graduation, every learner of the school; course credit, the learners enrolled in its
+    sections; a certificate or pathway, the learners who elected it and whose election a
+    counselor confirmed. A retired requirement (``active`` false) applies to no one.
+    """
 
     class Kind(models.TextChoices):
         COURSE_CREDIT = "course_credit", _("Course credit")
         GRADUATION = "graduation", _("Graduation")
         CTE_CERTIFICATION = "cte_certification", _("CTE certification")
+        PATHWAY = "pathway", _("Pathway")
+
+    # The kinds a learner chooses (and a counselor confirms) rather than has assigned.
+    ELECTED_KINDS = frozenset({Kind.CTE_CERTIFICATION, Kind.PATHWAY})
 
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -25,19 +35,116 @@ class Requirement(models.Model):
     )
     starts_on = models.DateField(help_text="When work towards the requirement begins")
     due_on = models.DateField()
-    competencies = models.ManyToManyField(FrameworkItem, related_name="requirements")
+    competencies = models.ManyToManyField(
+        FrameworkItem,
+        related_name="requirements",
+        help_text="Competencies (their targets count) or, for named targets, the targets",
+    )
+    sections = models.ManyToManyField(
+        Section,
+        blank=True,
+        related_name="requirements",
+        help_text="For course credit: the sections whose learners it applies to",
+    )
     rule = models.JSONField(
         default=dict,
         help_text='A rollup rule, e.g. {"name": "share_proficient", '
         '"parameters": {"share": 0.8, "floor": 2}}',
     )
-    history = HistoricalRecords()
+    active = models.BooleanField(
+        default=True, help_text="A retired requirement applies to no one (it stays readable)"
+    )
+    history = HistoricalRecords(m2m_fields=[competencies, sections])
 
     class Meta:
         ordering = ["due_on", "title"]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def elected(self) -> bool:
+        return self.kind in self.ELECTED_KINDS
+
+    @property
+    def rule_choice(self) -> str:
+        """Which of the editor's rules this is: named targets are ``all_proficient`` over
+        chosen targets (no competency)."""
+        name = self.rule.get("name", "all_proficient")
+        items = list(self.competencies.all())
+        if name == "all_proficient" and items and all(i.kind == ItemKind.TARGET for i in items):
+            return "named_targets"
+        return name
+
+    @property
+    def rule_in_words(self) -> str:
+        parameters = self.rule.get("parameters", {})
+        choice = self.rule_choice
+        if choice == "share_proficient":
+            return _("%(share)s%% of the targets proficient, none below level %(floor)g") % {
+                "share": f"{100 * parameters.get('share', 0.8):g}",
+                "floor": parameters.get("floor", 2),
+            }
+        if choice == "points":
+            return _("At least %(points)g targets proficient") % {
+                "points": parameters.get("points", 1)
+            }
+        if choice == "named_targets":
+            return str(_("All of these named targets proficient"))
+        if choice == "all_proficient":
+            return str(_("All targets proficient"))
+        return choice
+
+
+class RequirementElection(models.Model):
+    """A learner's choice of a certificate or pathway, and a counselor's decision on it.
+
+    Elected → confirmed or declined by a counselor or leader; elected or confirmed →
+    withdrawn by the learner. Only a confirmed election makes the requirement apply.
+    """
+
+    class State(models.TextChoices):
+        ELECTED = "elected", _("Waiting for a counselor")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    LIVE = (State.ELECTED, State.CONFIRMED)
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="requirement_elections"
+    )
+    requirement = models.ForeignKey(Requirement, on_delete=models.CASCADE, related_name="elections")
+    elected_at = models.DateTimeField()
+    why = models.TextField(blank=True, help_text="The learner's own words")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.ELECTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-elected_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "requirement"],
+                condition=models.Q(state__in=["elected", "confirmed"]),
+                name="one_live_election",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner} → {self.requirement} ({self.state})"
+
+    @property
+    def live(self) -> bool:
+        return self.state in self.LIVE
 
 
 class Flag(models.Model):

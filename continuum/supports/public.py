@@ -1,23 +1,57 @@
 """What the supports app offers the other apps (their only way in besides ``models``).
 
-- ``learner_paces``: a learner's latest computed pace to each requirement.
+- ``learner_paces``: a learner's latest computed pace to each requirement that applies.
 - ``family_summary``: the plain-language summaries of the support plans shared with the
   learner's family.
 - ``supports_compute``: compute a school's pace and flags now (the background job's work).
 - Support plans: ``plan_create``, ``action_add``, ``note_add`` and ``plan_review``, each
   audited with the person who made the change.
+- Requirements: who one applies to (``requirements_applying_to``,
+  ``requirement_applies_to``, ``requirement_learners``: graduation, everyone at the school;
+  course credit, its sections' learners; certificates and pathways, confirmed elections),
+  what its rule reads (``requirement_targets``) and the rule itself (``requirement_rule``).
+- Editing them: ``requirement_create``, ``requirement_update``, ``requirement_retire``;
+  electing: ``election_create``, ``election_withdraw``, ``election_decide``.
 """
 
-from continuum.supports.selectors import family_summary, learner_paces
+from continuum.supports.selectors import (
+    family_summary,
+    learner_paces,
+    requirement_applies_to,
+    requirement_learners,
+    requirements_applying_to,
+)
 from continuum.supports.services.compute import supports_compute
+from continuum.supports.services.elections import (
+    election_create,
+    election_decide,
+    election_withdraw,
+)
 from continuum.supports.services.plans import action_add, note_add, plan_create, plan_review
+from continuum.supports.services.requirements import (
+    requirement_create,
+    requirement_retire,
+    requirement_update,
+)
+from continuum.supports.services.signals import requirement_rule, requirement_targets
 
 __all__ = [
     "action_add",
+    "election_create",
+    "election_decide",
+    "election_withdraw",
     "family_summary",
     "learner_paces",
     "note_add",
     "plan_create",
     "plan_review",
+    "requirement_applies_to",
+    "requirement_create",
+    "requirement_learners",
+    "requirement_retire",
+    "requirement_rule",
+    "requirement_targets",
+    "requirement_update",
+    "requirements_applying_to",
     "supports_compute",
 ]

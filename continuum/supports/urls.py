@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from continuum.supports import views
+from continuum.supports.views import plans as views
+from continuum.supports.views import requirements
 
 urlpatterns = [
     path("", views.caseload, name="caseload"),
@@ -21,4 +22,32 @@ urlpatterns = [
     path("plans/<int:plan_id>/actions/", views.plan_action_add, name="plan_action_add"),
     path("actions/<int:action_id>/done/", views.plan_action_done, name="plan_action_done"),
     path("plans/<int:plan_id>/notes/", views.plan_note_add, name="plan_note_add"),
+    path("requirements/", requirements.requirement_list, name="requirement_list"),
+    path("requirements/new/", requirements.requirement_create, name="requirement_create"),
+    path(
+        "requirements/<int:requirement_id>/",
+        requirements.requirement_edit,
+        name="requirement_edit",
+    ),
+    path(
+        "requirements/<int:requirement_id>/retire/",
+        requirements.requirement_retire,
+        name="requirement_retire",
+    ),
+    path("me/requirements/", requirements.my_requirements, name="my_requirements"),
+    path(
+        "me/requirements/<int:requirement_id>/elect/",
+        requirements.election_create,
+        name="election_create",
+    ),
+    path(
+        "elections/<int:election_id>/withdraw/",
+        requirements.election_withdraw,
+        name="election_withdraw",
+    ),
+    path(
+        "elections/<int:election_id>/decide/",
+        requirements.election_decide,
+        name="election_decide",
+    ),
 ]

@@ -28,6 +28,7 @@ from continuum.mastery import (
 )
 from continuum.people.models import CaseloadAssignment, Enrollment, Organization, Role, User
 from continuum.supports.models import Flag, LearnerPace, Requirement, SupportsRun
+from continuum.supports.selectors import requirement_learners
 from continuum.supports.services.signals import (
     SchoolSignals,
     below_floor,
@@ -69,37 +70,56 @@ def _owners(learners: list[User]) -> dict[int, int]:
     return owners
 
 
-def _requirements(school: Organization) -> list[tuple[Requirement, list[int], int]]:
-    """The school's requirements that can have a pace, each with its targets and how many
-    of them it needs: loaded once per computation, not once per chunk of learners."""
+@dataclass(frozen=True)
+class _Requirement:
+    """One requirement as a computation needs it: its targets, how many it needs, and
+    the learners it applies to."""
+
+    requirement: Requirement
+    targets: list[int]
+    needed: int
+    learners: frozenset[int]
+
+
+def _requirements(school: Organization) -> list[_Requirement]:
+    """The school's requirements that can have a pace, loaded once per computation, not
+    once per chunk of learners."""
     found = []
     for requirement in requirements_for(school):
         ids = [t.pk for t in requirement_targets(requirement)]
         if ids and requirement.due_on > requirement.starts_on:
-            found.append((requirement, ids, needed_count(requirement, len(ids))))
+            learners = frozenset(requirement_learners(requirement).values_list("pk", flat=True))
+            found.append(
+                _Requirement(requirement, ids, needed_count(requirement, len(ids)), learners)
+            )
     return found
 
 
 def _paces(
-    requirements: list[tuple[Requirement, list[int], int]],
+    requirements: list[_Requirement],
     learners: list[User],
     signals: SchoolSignals,
     today: date,
 ):
-    """Store each learner's pace on each requirement; return learner → [PaceSignal]."""
+    """Store each learner's pace on each requirement that applies to them (their other
+    pace rows go: a requirement retired, a course left, an election withdrawn); return
+    learner → [PaceSignal]."""
     now = timezone.now()
     by_learner: dict[int, list[PaceSignal]] = {}
-    for requirement, ids, need in requirements:
-        LearnerPace.objects.filter(requirement=requirement, learner__in=learners).delete()
+    LearnerPace.objects.filter(learner__in=learners).delete()
+    for entry in requirements:
+        requirement, ids = entry.requirement, entry.targets
         rows, remaining = [], []
         for learner in learners:
+            if learner.pk not in entry.learners:
+                continue
             result = pace(
                 mastered_on=signals.mastered_on.get(learner.pk, {}),
                 targets=ids,
                 start=requirement.starts_on,
                 due=requirement.due_on,
                 today=today,
-                needed=need,
+                needed=entry.needed,
                 below_floor=below_floor(
                     signals.levels.get(learner.pk, {}), ids, floor_of(requirement)
                 ),
@@ -206,7 +226,7 @@ def supports_compute(
     run: SupportsRun | None = None,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> ComputeResult:
-    """Pace on every requirement and the flags of every learner in ``school``."""
+    """Pace on every requirement that applies, and the flags, of every learner in ``school``."""
     today = today or timezone.localdate()
     learners = list(User.objects.filter(role=Role.LEARNER, organization=school).order_by("pk"))
     if run is not None:
@@ -262,3 +282,14 @@ def supports_compute_request(*, school: Organization, by: User) -> SupportsRun:
     run = SupportsRun.objects.create(school=school, requested_by=by)
     supports_compute_task.enqueue(run_id=run.pk)
     return run
+
+
+def learner_pace_refresh(*, learner: User, today: date | None = None) -> None:
+    """Recompute one learner's pace now, when what applies to them changed (an election
+    confirmed or withdrawn); their flags follow at the school's next computation."""
+    school = learner.organization
+    if school is None:
+        return
+    _paces(
+        _requirements(school), [learner], school_signals([learner]), today or timezone.localdate()
+    )

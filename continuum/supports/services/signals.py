@@ -35,19 +35,24 @@ def requirements_for(school: Organization) -> list[Requirement]:
     scope = Q(organization=school)
     if school.parent_id:
         scope |= Q(organization_id=school.parent_id)
-    return list(Requirement.objects.filter(scope).prefetch_related("competencies"))
+    return list(
+        Requirement.objects.filter(scope, active=True).prefetch_related("competencies", "sections")
+    )
 
 
 def requirement_targets(requirement: Requirement) -> list[FrameworkItem]:
-    """The learning targets under the requirement's competencies, in the one target order."""
+    """The learning targets the requirement's rule reads, in the one target order: those
+    under its competencies, and any target chosen by name."""
+    chosen = requirement.competencies.all()
     return list(
         FrameworkItem.objects.filter(
-            parent__in=requirement.competencies.all(), kind=ItemKind.TARGET
+            Q(parent__in=chosen) | Q(pk__in=chosen), kind=ItemKind.TARGET
         ).order_by(*TARGET_ORDER)
     )
 
 
-def _rule(requirement: Requirement) -> RollupRule:
+def requirement_rule(requirement: Requirement) -> RollupRule:
+    """The requirement's rule as the mastery engine reads it (defaults filled in)."""
     return RollupRule(
         name=requirement.rule.get("name", "all_proficient"),
         parameters=requirement.rule.get("parameters", {}),
@@ -55,16 +60,19 @@ def _rule(requirement: Requirement) -> RollupRule:
 
 
 def needed_count(requirement: Requirement, total: int) -> int:
-    """How many targets the rule needs proficient: a share for share_proficient, else all."""
-    rule = _rule(requirement)
+    """How many targets the rule needs proficient: a share for share_proficient, the
+    points for points (a requirement's targets each earn one point), else all."""
+    rule = requirement_rule(requirement)
     if rule.name == "share_proficient":
         return min(total, ceil(rule.parameters["share"] * total - 1e-9))
+    if rule.name == "points":
+        return min(total, ceil(rule.parameters["points"] - 1e-9))
     return total
 
 
 def floor_of(requirement: Requirement) -> float | None:
     """The level no target may be below (share_proficient's floor), else None."""
-    rule = _rule(requirement)
+    rule = requirement_rule(requirement)
     return rule.parameters["floor"] if rule.name == "share_proficient" else None
 
 

@@ -1,5 +1,6 @@
 """Lena has struggled on N.1.a four times in a row in Erin's class, and mastered N.1.b;
-a requirement asks for proficiency across the N.1 and N.2 competencies."""
+a requirement asks for proficiency across the N.1 and N.2 competencies: the course
+credit of Lena's section, Math 6A (Omar, in Math 6B, is not held to it)."""
 
 from datetime import UTC, date, datetime, timedelta
 
@@ -39,4 +40,5 @@ def supports_world(world: dict) -> dict:
         rule={"name": "all_proficient"},
     )
     requirement.competencies.set([maths["N.1"], maths["N.2"]])
+    requirement.sections.set([world["math_a"]])
     return {**world, "maths": maths, "requirement": requirement}

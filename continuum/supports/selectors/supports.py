@@ -71,7 +71,9 @@ def caseload_list(user: User) -> list[CaseloadRow]:
         learner.pk: CaseloadRow(learner, [], learner.open_flags, learner.active_plans)
         for learner in learners
     }
-    paces = LearnerPace.objects.filter(learner_id__in=rows).select_related("requirement")
+    paces = LearnerPace.objects.filter(
+        learner_id__in=rows, requirement__active=True
+    ).select_related("requirement")
     for row in paces.prefetch_related(Prefetch("remaining", FrameworkItem.objects.only("pk"))):
         rows[row.learner_id].paces.append(row)
     worst = [row.worst for row in rows.values() if row.worst is not None]
@@ -108,8 +110,10 @@ def learner_plans(learner: User) -> QuerySet[SupportPlan]:
 
 
 def learner_paces(learner: User) -> QuerySet[LearnerPace]:
+    """The learner's computed pace to each requirement that applies to them: a computation
+    stores pace only for those, and a retired requirement's rows are left out at once."""
     return (
-        LearnerPace.objects.filter(learner=learner)
+        LearnerPace.objects.filter(learner=learner, requirement__active=True)
         .select_related("requirement")
         .prefetch_related("remaining")
         .order_by("requirement__due_on")

@@ -1,5 +1,6 @@
-"""Supports pages: the caseload by need, a learner's flags, plans and pace, plans
-themselves, the family summary, and the background computation's progress."""
+"""Supports pages: the caseload by need (with the elections waiting for a decision), a
+learner's flags, plans, pace and elections, plans themselves, the family summary, and the
+background computation's progress."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,7 +19,13 @@ from continuum.people.models import Role, User
 from continuum.people.public import learner_of
 from continuum.supports import selectors
 from continuum.supports.forms import ActionForm, FlagForm, NoteForm, PlanForm, ReviewForm
-from continuum.supports.models import Flag, SupportAction, SupportPlan, SupportsRun
+from continuum.supports.models import (
+    Flag,
+    RequirementElection,
+    SupportAction,
+    SupportPlan,
+    SupportsRun,
+)
 from continuum.supports.services import plans as plan_services
 from continuum.supports.services.compute import can_compute, supports_compute_request
 
@@ -50,10 +57,12 @@ def _freshness_context(user: User) -> dict:
 
 @requires("supports.view_caseload")
 def caseload(request):
-    rows = selectors.caseload_list(request.user)
-    return render(
-        request, "supports/caseload.html", {"rows": rows, **_freshness_context(request.user)}
-    )
+    context = {
+        "rows": selectors.caseload_list(request.user),
+        "pending": selectors.pending_elections(request.user),
+        **_freshness_context(request.user),
+    }
+    return render(request, "supports/caseload.html", context)
 
 
 @login_required
@@ -89,6 +98,8 @@ def learner_supports(request, learner_id: int):
         "plans": selectors.learner_plans(learner),
         "paces": selectors.learner_paces(learner),
         "can_manage": request.user.has_perm("supports.manage_supports", learner),
+        "elections": selectors.learner_elections(learner),
+        "can_decide": request.user.has_perm("supports.decide_election", learner),
         **_freshness_context(request.user),
     }
     return render(request, "supports/learner.html", context)
@@ -100,6 +111,9 @@ def learner_pace(request, learner_id: int):
     context = {
         "learner": learner,
         "paces": selectors.learner_paces(learner),
+        "chosen": selectors.learner_elections(learner).filter(
+            state=RequirementElection.State.CONFIRMED
+        ),
         "can_view_supports": request.user.has_perm("supports.view_supports", learner),
     }
     return render(request, "supports/pace.html", {**context, **_freshness_context(request.user)})
