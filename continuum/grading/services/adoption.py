@@ -1,5 +1,6 @@
 """After an adoption: recompute the estimates of every school the new version applies to,
-in the background worker, one school at a time so the page can show progress.
+in the background worker, ``CHUNK`` learners at a time so the page can show progress
+(a whole school of 1,000 learners takes a minute or more; bench/RESULTS.md).
 
 A district's default applies to its schools that have no override of their own; a school's
 override to that school. A version that takes effect later is recomputed on the day it
@@ -15,7 +16,9 @@ from django_tasks import task
 
 from continuum.evidence.models import GradingPolicyRecord
 from continuum.evidence.public import estimates_recompute, policy_record_for
-from continuum.people.models import Organization
+from continuum.people.models import Organization, Role, User
+
+CHUNK = 100  # learners per recompute pass: the progress bar moves every few seconds
 
 
 def adopted_schools(record: GradingPolicyRecord) -> list[Organization]:
@@ -46,22 +49,30 @@ def adoption_recompute_request(*, record: GradingPolicyRecord) -> None:
 
 @task()
 def adoption_recompute_task(*, record_id: int) -> dict[str, int]:
-    """Recompute each school's estimates under the adopted version, counting progress."""
+    """Recompute the estimates of each school's learners under the adopted version, a
+    chunk of learners at a time, counting learners done."""
     record = GradingPolicyRecord.objects.get(pk=record_id)
     schools = adopted_schools(record)
-    _progress(record_id, recompute_total=len(schools), recompute_done=0, recompute_error="")
+    learners = list(
+        User.objects.filter(role=Role.LEARNER, organization__in=schools)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    _progress(record_id, recompute_total=len(learners), recompute_done=0, recompute_error="")
     estimates = 0
     try:
-        for school in schools:
-            estimates += estimates_recompute(school=school).estimates
+        for start in range(0, len(learners), CHUNK):
+            chunk = learners[start : start + CHUNK]
+            people = User.objects.filter(pk__in=chunk)
+            estimates += estimates_recompute(learners=people).estimates
             GradingPolicyRecord.objects.filter(pk=record_id).update(
-                recompute_done=F("recompute_done") + 1
+                recompute_done=F("recompute_done") + len(chunk)
             )
     except Exception as error:
         _progress(record_id, recompute_error=f"{type(error).__name__}: {error}")
         raise
     _progress(record_id, recompute_finished_at=timezone.now())
-    return {"schools": len(schools), "estimates": estimates}
+    return {"schools": len(schools), "learners": len(learners), "estimates": estimates}
 
 
 def _progress(record_id: int, **fields) -> None:

@@ -93,7 +93,7 @@ def test_adopting_from_the_page_shows_the_version_and_its_recompute(
     assert "Maple Grove" in page
     assert "version 1" in page
     assert "Trial for one term" in page
-    assert "every estimate of 1 school(s) follows this version" in page
+    assert "the estimates of all 2 learners follow this version" in page  # Lena, Omar
     scope = client.get(reverse("grading_scope", args=[scored["school"].pk])).content.decode()
     assert "decaying average · version 1" in scope
 
