@@ -8,3 +8,9 @@ class CredentialsConfig(AppConfig):
 
     name = "continuum.credentials"
     label = "credentials"
+    verbose_name = "Credits and certificates"
+
+    def ready(self) -> None:
+        from continuum.credentials import receivers
+
+        receivers.connect()

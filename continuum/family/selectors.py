@@ -11,6 +11,7 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.utils.formats import date_format
 
+from continuum.credentials.public import LearnerCredentials, learner_credentials_get
 from continuum.evidence.models import EstimateStatus, Evidence, Mark
 from continuum.evidence.public import learner_map_get
 from continuum.family import plain
@@ -65,6 +66,7 @@ class ChildSummary:
     areas: list[AreaCount]
     requirements: list[str] = field(default_factory=list)  # pace to each, in words
     support: list[dict] = field(default_factory=list)  # support plans shared with the family
+    credentials: LearnerCredentials | None = None  # awards and courses ended without credit
 
     @property
     def pace(self) -> list[str]:
@@ -149,6 +151,7 @@ def family_summary(*, learner: User) -> ChildSummary:
         areas=area_counts((t.learning_area, found.status(t.pk) in plain.CAN_DO) for t in targets),
         requirements=_requirements(learner, name),
         support=supports_family_summary(learner),
+        credentials=learner_credentials_get(learner=learner),
     )
 
 

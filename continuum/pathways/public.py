@@ -2,7 +2,8 @@
 
 - Writes, each checking the permission itself: ``profile_update``, ``goal_create``,
   ``goal_comment_add``, ``goal_check_in``, ``experience_save`` and ``plan_draft`` (the
-  learning plan drafted by the recommender).
+  learning plan drafted by the recommender); ``plan_relearn_add``, Continuum's own step,
+  puts targets to re-learn in a plan when a course ends without credit.
 - Its domain event, ``check_in_recorded`` (decision 0012).
 """
 
@@ -12,6 +13,7 @@ from continuum.pathways.services import (
     goal_comment_add,
     goal_create,
     plan_draft,
+    plan_relearn_add,
     profile_update,
 )
 from continuum.pathways.signals import check_in_recorded
@@ -23,5 +25,6 @@ __all__ = [
     "goal_comment_add",
     "goal_create",
     "plan_draft",
+    "plan_relearn_add",
     "profile_update",
 ]

@@ -6,13 +6,14 @@ changes nothing when it refuses. Plan rule: any edit to an agreed plan clears bo
 agreements, so what was agreed is always what the plan says.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Model
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from continuum.evidence.public import learner_map_get
 from continuum.frameworks.models import FrameworkItem, ItemKind
@@ -287,6 +288,66 @@ def plan_item_add(
     )
     _changed(plan)
     return item
+
+
+@transaction.atomic
+def plan_relearn_add(
+    *, relearn: Mapping[User, Sequence[FrameworkItem]], reason: str
+) -> list[PlanItem]:
+    """Put each learner's targets to re-learn in their plan with ``reason``, for many
+    learners at once (Continuum's own step when a course ends without credit, so no
+    person's permission). Accepted, not suggested, so the recommender's next draft keeps
+    them; a target already in a plan keeps its step and gains the reason; a dropped step
+    comes back. Each plan touched must then be agreed again, as after any edit."""
+    learners = [learner for learner, targets in relearn.items() if targets]
+    found = LearningPlan.objects.select_for_update().filter(learner__in=learners)
+    plans = {plan.learner_id: plan for plan in found}
+    new_plans = [LearningPlan(learner=learner) for learner in learners if learner.pk not in plans]
+    plans |= {p.learner_id: p for p in bulk_create_with_history(new_plans, LearningPlan)}
+    items = PlanItem.objects.filter(plan__in=plans.values())
+    existing = {(step.plan_id, step.target_id): step for step in items}
+    top = {plan.pk: 0 for plan in plans.values()}
+    for step in existing.values():
+        top[step.plan_id] = max(top[step.plan_id], step.position)
+    kept: list[PlanItem] = []
+    fresh: list[PlanItem] = []
+    dropped: list[int] = []
+    touched: set[int] = set()
+    for learner in learners:
+        plan = plans[learner.pk]
+        for target in relearn[learner]:
+            item = existing.get((plan.pk, target.pk))
+            if item is not None and item.status != PlanItem.Status.DROPPED:
+                if reason not in item.reasons:
+                    item.reason = "\n".join([*item.reasons, reason])
+                    kept.append(item)
+                    touched.add(plan.pk)
+                continue
+            if item is not None:
+                dropped.append(item.pk)  # a dropped step comes back fresh
+            top[plan.pk] += 1
+            touched.add(plan.pk)
+            fresh.append(
+                PlanItem(
+                    plan=plan,
+                    target=target,
+                    position=top[plan.pk],
+                    status=PlanItem.Status.ACCEPTED,
+                    reason=reason,
+                    added_by=PlanItem.AddedBy.SYSTEM,
+                )
+            )
+    PlanItem.objects.filter(pk__in=dropped).delete()
+    bulk_update_with_history(kept, PlanItem, ["reason"], default_change_reason=reason)
+    created = bulk_create_with_history(fresh, PlanItem, default_change_reason=reason)
+    changed = [plan for plan in plans.values() if plan.pk in touched]
+    now = timezone.now()
+    for plan in changed:  # as ``_changed``: the plan must be agreed again
+        plan.agreed_by_learner_at = plan.agreed_by_educator_at = plan.agreed_by_educator = None
+        plan.updated_at = now
+    agreement = ["agreed_by_learner_at", "agreed_by_educator_at", "agreed_by_educator"]
+    bulk_update_with_history(changed, LearningPlan, [*agreement, "updated_at"])
+    return kept + created
 
 
 ACTIONS = ("accept", "start", "done", "drop", "restore", "up", "down", "schedule")

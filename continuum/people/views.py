@@ -70,6 +70,7 @@ def learner_detail(request, learner_id: int):
             "sections": learner.sections_enrolled.select_related("school") if whole else [],
             "can_manage_data": request.user.has_perm("privacy.manage_learner_data", learner),
             "can_view_supports": request.user.has_perm("supports.view_supports", learner),
+            "can_view_credentials": request.user.has_perm("credentials.view_credentials", learner),
         },
     )
 

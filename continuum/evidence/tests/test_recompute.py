@@ -145,3 +145,36 @@ def test_only_the_schools_leaders_may_queue_a_recompute(world, sample, settings)
             estimates_recompute_request(school=world["school"], by=world[name])
     estimates_recompute_request(school=world["school"], by=world["leo"])
     assert not Estimate.objects.filter(status=STALE).exists()
+
+
+def test_an_estimate_the_recompute_changes_gets_one_audit_record_of_its_new_values(world, sample):
+    for day, level in enumerate([1, 3]):
+        evidence_record(
+            learner=world["lena"],
+            target=sample["N.1.a"],
+            scorer=world["erin"],
+            level=level,
+            assessed_at=datetime(2026, 9, 7, 9, tzinfo=UTC) + timedelta(days=day),
+        )
+    estimate = Estimate.objects.get(learner=world["lena"], target=sample["N.1.a"])
+    records = estimate.history.count()
+    GradingPolicyRecord.objects.create(
+        organization=world["district"], version=1, body={"version": 1, "method": "mean"}
+    )
+    assert estimates_recompute(school=world["school"]).changed == 1
+    estimate.refresh_from_db()
+    assert (estimate.level, estimate.method, estimate.policy_version) == (2, "mean", 1)
+    assert estimate.history.count() == records + 1
+    latest = estimate.history.first()
+    assert (latest.history_type, latest.history_user, latest.history_change_reason) == (
+        "~",
+        None,
+        "Recalculated in a batch recompute",
+    )
+    assert (latest.level, latest.status, latest.method, latest.evidence_count) == (
+        2,
+        estimate.status,
+        "mean",
+        2,
+    )
+    assert latest.history_date >= estimate.computed_at - timedelta(seconds=5)

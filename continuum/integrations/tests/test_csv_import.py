@@ -57,7 +57,8 @@ def test_a_good_file_records_every_line_as_imported_evidence(world, sample):
     assert assessment.evidence.count() == 2
     assert [e.attempt for e in recorded[:2]] == [1, 2]
     estimate = Estimate.objects.get(learner=world["lena"], target=sample["N.1.a"])
-    assert estimate.evidence_count == 2
+    assert estimate.evidence_count == 1  # the default counts the summative 3 only
+    assert estimate.level == 3
     assert recorded[0].history.first().history_change_reason == "CSV import"
 
 

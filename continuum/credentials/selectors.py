@@ -1,0 +1,107 @@
+"""Reads for the credits pages and the family view: one learner's awards, each with the
+rule and the evidence behind it as they were when awarded, and the courses that ended
+without credit with the targets to re-learn. A fixed number of queries per learner."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import QuerySet
+
+from continuum.credentials.models import Award, CreditNotEarned
+from continuum.evidence.models import EstimateStatus, Evidence
+from continuum.people.models import User
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    """One piece of evidence an award names, as it reads today (if it still exists)."""
+
+    pk: int
+    assessed_at: datetime
+    title: str
+    level: float | None
+
+
+@dataclass(frozen=True)
+class AwardLine:
+    """One target of an awarded rule, as the estimate showed it at award time."""
+
+    code: str
+    statement: str
+    level: float | None
+    status: EstimateStatus
+    evidence: list[EvidenceRef] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AwardView:
+    award: Award
+    lines: list[AwardLine]
+
+    @property
+    def rule_words(self) -> str:
+        """The rule in the snapshot, e.g. ``share_proficient (share 0.8, floor 2.0)``."""
+        rule = self.award.rule
+        parameters = ", ".join(f"{k} {v}" for k, v in sorted(rule.get("parameters", {}).items()))
+        return f"{rule.get('name', '')}{f' ({parameters})' if parameters else ''}"
+
+
+@dataclass(frozen=True)
+class LearnerCredentials:
+    learner: User
+    awards: list[AwardView]
+    not_earned: list[CreditNotEarned]
+
+    @property
+    def live(self) -> list[AwardView]:
+        return [view for view in self.awards if view.award.live]
+
+
+def award_list(*, learner: User) -> QuerySet[Award]:
+    return Award.objects.filter(learner=learner).select_related("requirement", "revoked_by")
+
+
+def not_earned_list(*, learner: User) -> QuerySet[CreditNotEarned]:
+    return (
+        CreditNotEarned.objects.filter(learner=learner)
+        .select_related("requirement")
+        .prefetch_related("targets__version")
+    )
+
+
+def _evidence(awards: list[Award]) -> dict[int, EvidenceRef]:
+    ids = {pk for award in awards for line in award.evidence for pk in line.get("evidence", [])}
+    rows = Evidence.objects.filter(pk__in=ids).select_related("assessment")
+    return {
+        e.pk: EvidenceRef(e.pk, e.assessed_at, e.assessment.title if e.assessment else "", e.level)
+        for e in rows
+    }
+
+
+def _lines(award: Award, evidence: dict[int, EvidenceRef]) -> list[AwardLine]:
+    targets = {t["id"]: t for t in award.rule.get("targets", [])}
+    lines = []
+    for line in award.evidence:
+        target = targets.get(line["target"], {})
+        lines.append(
+            AwardLine(
+                code=target.get("code", ""),
+                statement=target.get("statement", ""),
+                level=line.get("level"),
+                status=EstimateStatus(line.get("status", EstimateStatus.NOT_STARTED)),
+                evidence=[evidence[pk] for pk in line.get("evidence", []) if pk in evidence],
+            )
+        )
+    return lines
+
+
+def learner_credentials_get(*, learner: User) -> LearnerCredentials:
+    """Everything the credits pages show of one learner, revoked awards included (their
+    pages say so; the family view shows only live ones)."""
+    awards = list(award_list(learner=learner))
+    evidence = _evidence(awards)
+    return LearnerCredentials(
+        learner=learner,
+        awards=[AwardView(award, _lines(award, evidence)) for award in awards],
+        not_earned=list(not_earned_list(learner=learner)),
+    )
