@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from continuum.credentials.public import requirements_met
 from continuum.evidence.models import Estimate, GradingPolicyRecord
@@ -20,6 +21,7 @@ from continuum.grading.rules import can_edit_policy
 from continuum.mastery import GradingPolicy, Status, policy_from_dict
 from continuum.people.models import Organization, Role, Section, User
 from continuum.supports.models import Requirement
+from continuum.supports.public import supports_preview
 
 State = GradingPolicyRecord.State
 SHOWN_CHANGES = 50  # the replay lists this many changed estimates; the counts cover all
@@ -121,6 +123,25 @@ class RequirementChange:
     met: bool
 
 
+@dataclass(frozen=True)
+class PaceChange:
+    """A learner's pace to a requirement that the draft would change."""
+
+    learner: User
+    requirement: Requirement
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class FlagChange:
+    """A flag the draft would raise on a learner, or clear."""
+
+    learner: User
+    kind: str
+    raised: bool
+
+
 @dataclass
 class DraftReplay:
     """A draft's replay summed over the schools it would apply to."""
@@ -133,6 +154,8 @@ class DraftReplay:
     rows: list[ChangeRow] = field(default_factory=list)
     learners: int = 0
     requirements: list[RequirementChange] = field(default_factory=list)
+    paces: list[PaceChange] = field(default_factory=list)
+    flags: list[FlagChange] = field(default_factory=list)
 
     @property
     def status_moves(self) -> list[tuple[Status, Status, int]]:
@@ -150,12 +173,59 @@ class DraftReplay:
 def draft_replay(record: GradingPolicyRecord) -> DraftReplay:
     """What adopting the draft would change, school by school, summed. Reads only."""
     proposed = policy_from_dict(record.body)
-    reports = [
-        policy_replay(proposed=proposed, school=s) for s in replay_schools(record.organization)
-    ]
+    schools = list(replay_schools(record.organization))
+    reports = [policy_replay(proposed=proposed, school=school) for school in schools]
     result = _summed(reports)
     result.requirements = _requirement_changes([c for r in reports for c in r.changes])
+    for school, report in zip(schools, reports, strict=True):
+        paces, flags = _supports_changes(school, report.changes)
+        result.paces += paces
+        result.flags += flags
     return result
+
+
+def _supports_changes(
+    school: Organization, changes: tuple[Change, ...]
+) -> tuple[list[PaceChange], list[FlagChange]]:
+    """Pace and flags of the learners whose estimates change, as they stand and under the
+    draft (supports' own computation, writing nothing)."""
+    if not changes:
+        return [], []
+    learners = list(User.objects.filter(pk__in={c.learner for c in changes}).order_by("pk"))
+    today = timezone.localdate()
+    draft = {
+        (c.learner, c.target): (c.level_after, c.status_after >= Status.PROFICIENT) for c in changes
+    }
+    now = supports_preview(school=school, learners=learners, today=today)
+    then = supports_preview(school=school, learners=learners, draft=draft, today=today)
+    learner_of = {learner.pk: learner for learner in learners}
+    requirement_of = Requirement.objects.in_bulk(
+        {r for _, r in now.paces} | {r for _, r in then.paces}
+    )
+    paces = []
+    for pair, status in sorted(now.paces.items()):
+        after = then.paces.get(pair, status)
+        if after != status:
+            learner, requirement = pair
+            paces.append(
+                PaceChange(learner_of[learner], requirement_of[requirement], status, after)
+            )
+    flags = [
+        FlagChange(learner_of[learner], kind, raised)
+        for learner in sorted(learner_of)
+        for kind, raised in _flag_moves(now.flags.get(learner), then.flags.get(learner))
+    ]
+    return paces, flags
+
+
+def _flag_moves(
+    before: frozenset[str] | None, after: frozenset[str] | None
+) -> list[tuple[str, bool]]:
+    """(kind, raised) for each flag raised under the draft, then each cleared."""
+    before, after = before or frozenset(), after or frozenset()
+    return [(kind, True) for kind in sorted(after - before)] + [
+        (kind, False) for kind in sorted(before - after)
+    ]
 
 
 def _requirement_changes(changes: list[Change]) -> list[RequirementChange]:

@@ -3,7 +3,9 @@
 - ``learner_paces``: a learner's latest computed pace to each requirement that applies.
 - ``family_summary``: the plain-language summaries of the support plans shared with the
   learner's family.
-- ``supports_compute``: compute a school's pace and flags now (the background job's work).
+- ``supports_compute``: compute a school's pace and flags now (the background job's work);
+  ``supports_preview`` (→ ``SupportsPreview``): the same with a draft grading policy's
+  estimates in place of the stored ones, writing nothing (the policy replay shows it).
 - Support plans: ``plan_create``, ``action_add``, ``note_add`` and ``plan_review``, each
   audited with the person who made the change.
 - Requirements: who one applies to (``requirements_applying_to``,
@@ -28,6 +30,7 @@ from continuum.supports.services.elections import (
     election_withdraw,
 )
 from continuum.supports.services.plans import action_add, note_add, plan_create, plan_review
+from continuum.supports.services.preview import SupportsPreview, supports_preview
 from continuum.supports.services.requirements import (
     requirement_create,
     requirement_retire,
@@ -36,6 +39,7 @@ from continuum.supports.services.requirements import (
 from continuum.supports.services.signals import requirement_rule, requirement_targets
 
 __all__ = [
+    "SupportsPreview",
     "action_add",
     "election_create",
     "election_decide",
@@ -54,4 +58,5 @@ __all__ = [
     "requirement_update",
     "requirements_applying_to",
     "supports_compute",
+    "supports_preview",
 ]

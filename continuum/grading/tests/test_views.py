@@ -98,7 +98,7 @@ def test_adopting_from_the_page_shows_the_version_and_its_recompute(
     assert "decaying average · version 1" in scope
 
 
-def test_the_replay_names_the_credits_a_draft_would_no_longer_meet(client, scored, sample):
+def test_the_replay_names_the_credits_pace_and_flags_a_draft_would_change(client, scored, sample):
     from datetime import date
 
     from continuum.supports.services.requirements import requirement_create
@@ -121,3 +121,7 @@ def test_the_replay_names_the_credits_a_draft_would_no_longer_meet(client, score
     assert (
         "<td>Lena Ortiz</td><td>Ratios for graduation</td><td>would no longer be met</td>" in page
     )
+    # her pace eases from ahead to on pace, and with N.1.a active again and no evidence
+    # since September, supports would flag her as stalled
+    assert "<td>Lena Ortiz</td><td>Ratios for graduation</td><td>ahead</td><td>on pace</td>" in page
+    assert "<td>Lena Ortiz</td><td>Stalled</td><td>would be raised</td>" in page

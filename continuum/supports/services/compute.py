@@ -22,6 +22,7 @@ from continuum.mastery import (
     Observation,
     PaceSignal,
     RaisedFlag,
+    RequirementPace,
     Thresholds,
     learner_flags,
     pace,
@@ -81,7 +82,7 @@ class _Requirement:
     learners: frozenset[int]
 
 
-def _requirements(school: Organization) -> list[_Requirement]:
+def requirements_loaded(school: Organization) -> list[_Requirement]:
     """The school's requirements that can have a pace, loaded once per computation, not
     once per chunk of learners."""
     found = []
@@ -95,21 +96,13 @@ def _requirements(school: Organization) -> list[_Requirement]:
     return found
 
 
-def _paces(
-    requirements: list[_Requirement],
-    learners: list[User],
-    signals: SchoolSignals,
-    today: date,
-):
-    """Store each learner's pace on each requirement that applies to them (their other
-    pace rows go: a requirement retired, a course left, an election withdrawn); return
-    learner → [PaceSignal]."""
-    now = timezone.now()
-    by_learner: dict[int, list[PaceSignal]] = {}
-    LearnerPace.objects.filter(learner__in=learners).delete()
+def pace_results(
+    requirements: list[_Requirement], learners: list[User], signals: SchoolSignals, today: date
+) -> list[tuple[User, Requirement, RequirementPace]]:
+    """Each learner's pace on each requirement that applies to them (nothing stored)."""
+    results = []
     for entry in requirements:
         requirement, ids = entry.requirement, entry.targets
-        rows, remaining = [], []
         for learner in learners:
             if learner.pk not in entry.learners:
                 continue
@@ -124,37 +117,61 @@ def _paces(
                     signals.levels.get(learner.pk, {}), ids, floor_of(requirement)
                 ),
             )
-            rows.append(
-                LearnerPace(
-                    learner=learner,
-                    requirement=requirement,
-                    status=result.status.value,
-                    mastered=result.mastered,
-                    needed=result.needed,
-                    projected_on=result.projected,
-                    explanation=result.explanation,
-                    computed_at=now,
-                )
+            results.append((learner, requirement, result))
+    return results
+
+
+def pace_signals(
+    results: list[tuple[User, Requirement, RequirementPace]],
+) -> dict[int, list[PaceSignal]]:
+    """learner → the pace signals their flags read."""
+    by_learner: dict[int, list[PaceSignal]] = {}
+    for learner, requirement, result in results:
+        by_learner.setdefault(learner.pk, []).append(
+            PaceSignal(
+                requirement.title,
+                result.status.value == "behind",
+                f"{requirement.title}: {result.explanation}",
             )
-            remaining.append(result.remaining)
-            by_learner.setdefault(learner.pk, []).append(
-                PaceSignal(
-                    requirement.title,
-                    result.status.value == "behind",
-                    f"{requirement.title}: {result.explanation}",
-                )
-            )
-        created = LearnerPace.objects.bulk_create(rows)
-        through = LearnerPace.remaining.through
-        through.objects.bulk_create(
-            through(learnerpace_id=row.pk, frameworkitem_id=target)
-            for row, left in zip(created, remaining, strict=True)
-            for target in left
         )
     return by_learner
 
 
-def _flags(learners, signals, paces, today, thresholds) -> list[RaisedFlag]:
+def _paces(
+    requirements: list[_Requirement],
+    learners: list[User],
+    signals: SchoolSignals,
+    today: date,
+) -> dict[int, list[PaceSignal]]:
+    """Store each learner's pace on each requirement that applies to them (their other
+    pace rows go: a requirement retired, a course left, an election withdrawn); return
+    learner → [PaceSignal]."""
+    now = timezone.now()
+    LearnerPace.objects.filter(learner__in=learners).delete()
+    results = pace_results(requirements, learners, signals, today)
+    created = LearnerPace.objects.bulk_create(
+        LearnerPace(
+            learner=learner,
+            requirement=requirement,
+            status=result.status.value,
+            mastered=result.mastered,
+            needed=result.needed,
+            projected_on=result.projected,
+            explanation=result.explanation,
+            computed_at=now,
+        )
+        for learner, requirement, result in results
+    )
+    through = LearnerPace.remaining.through
+    through.objects.bulk_create(
+        through(learnerpace_id=row.pk, frameworkitem_id=target)
+        for row, (_, _, result) in zip(created, results, strict=True)
+        for target in result.remaining
+    )
+    return pace_signals(results)
+
+
+def flags_raised(learners, signals, paces, today, thresholds) -> list[RaisedFlag]:
     raised: list[RaisedFlag] = []
     for learner in learners:
         observations = {
@@ -234,13 +251,13 @@ def supports_compute(
         run.save(update_fields=["started_at", "total", "processed"])
     totals = [0, 0, 0]
     paces_stored = 0
-    requirements = _requirements(school)
+    requirements = requirements_loaded(school)
     for start in range(0, len(learners), CHUNK):
         chunk = learners[start : start + CHUNK]
         signals = school_signals(chunk)
         paces = _paces(requirements, chunk, signals, today)
         paces_stored += sum(len(v) for v in paces.values())
-        raised = _flags(chunk, signals, paces, today, thresholds)
+        raised = flags_raised(chunk, signals, paces, today, thresholds)
         for index, count in enumerate(flags_sync(learners=chunk, raised=raised, today=today)):
             totals[index] += count
         if run is not None:
@@ -291,5 +308,8 @@ def learner_pace_refresh(*, learner: User, today: date | None = None) -> None:
     if school is None:
         return
     _paces(
-        _requirements(school), [learner], school_signals([learner]), today or timezone.localdate()
+        requirements_loaded(school),
+        [learner],
+        school_signals([learner]),
+        today or timezone.localdate(),
     )
