@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from continuum.demo.school import demo_school_build
+from continuum.evidence.models import GradingPolicyRecord
 from continuum.evidence.services.recording import evidence_record
 from continuum.frameworks.tests.factories import sample_framework
 from continuum.people.models import User
@@ -18,6 +19,13 @@ MONDAY = datetime(2026, 9, 7, 9, tzinfo=UTC)
 
 
 def lenas_record(world) -> None:
+    """Lena's record under the decaying average (w = 0.65), Riverside's policy here, where
+    her 2 then 3 on N.1.b is approaching."""
+    GradingPolicyRecord.objects.create(
+        organization=world["district"],
+        version=1,
+        body={"version": 1, "method": "decaying_average", "parameters": {"w": 0.65}},
+    )
     sample = sample_framework()
     for code, level, feedback in (
         ("N.1.a", 4, "Every ratio table is complete."),

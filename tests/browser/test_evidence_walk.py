@@ -51,15 +51,15 @@ def test_assess_score_reassess_and_override(visit, world):
     visit.login("erin")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Assessments").click()
     page.get_by_role("link", name="New assessment").click()
-    page.get_by_label("Title").fill("Ratio exit ticket")
-    page.get_by_label("Kind of assessment").select_option(label="Formative check")
+    page.get_by_label("Title").fill("Ratio unit check")
+    page.get_by_label("Kind of assessment").select_option(label="Summative assessment")
     page.get_by_label("Section").select_option(label="Math 6A")
     page.get_by_label("N.1.a Describe a ratio relationship").check()
     page.get_by_label("N.1.b Find equivalent ratios").check()
     page.get_by_role("button", name="Create assessment").click()
     page.get_by_text("Assessment created.").wait_for()
     visit.check("walk-assessment")
-    assessment = Assessment.objects.get(title="Ratio exit ticket")
+    assessment = Assessment.objects.get(title="Ratio unit check")
     assert {a.target.human_coding_scheme for a in assessment.alignments.all()} == {
         "N.1.a",
         "N.1.b",
@@ -68,6 +68,7 @@ def test_assess_score_reassess_and_override(visit, world):
     # ... and scores the class with the keyboard in the gradebook (Adams, Brooks, Ortiz).
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Gradebook").click()
     page.get_by_role("link", name="Math 6A").click()
+    page.locator("#gb-kind").select_option("summative")  # the unit check counts
     page.locator("#gb-table [data-nav][tabindex='0']").focus()
     _score(page, "3", "Recorded 3 for Nia Adams on N.1.a.")
     page.keyboard.press("ArrowDown")
@@ -107,7 +108,9 @@ def test_assess_score_reassess_and_override(visit, world):
     _switch_to(visit, "lena")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="My evidence").click()
     card = page.get_by_role("article", name=re.compile("N.1.a"))
-    assert "Approaching · 2.95" in card.inner_text()  # decaying average: 0.65 × 4 + 0.35 × 1
+    # the default power law: the trend through 1 then 4 reads 4; the early not yet is not
+    # averaged in (the old decaying average gave 0.65 × 4 + 0.35 × 1 = 2.95)
+    assert "Advanced · 4" in card.inner_text()
     visit.check("walk-estimate-risen")
 
     # Erin overrides it with a reason; the reason is in the audit log.

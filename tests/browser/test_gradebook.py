@@ -43,6 +43,8 @@ def test_erin_scores_with_the_keyboard_explains_and_overrides(visit, world):
     visit.check("gradebook-grid")
     page = visit.page
     grid = page.get_by_role("grid")
+    # Erin records an end-of-unit check: summative, so it counts under the default policy.
+    page.locator("#gb-kind").select_option("summative")
     # Tab into the grid: the first learner's first cell (Adams, Nia on N.1.a).
     page.locator("#gb-table [data-nav][tabindex='0']").focus()
     page.keyboard.type("3")

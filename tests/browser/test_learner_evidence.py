@@ -64,7 +64,7 @@ def test_a_not_yet_is_reassessed_and_the_estimate_rises(visit, world):
     switch_to(visit, "lena")
     visit.open(f"/learning/learners/{lena.pk}/", "learners-evidence-after")
     card = page.get_by_role("article", name=re.compile("N.1.a"))
-    assert "Approaching · 2.95" in card.inner_text()  # 0.65 × 4 + 0.35 × 1
+    assert "Advanced · 4" in card.inner_text()  # the power trend through 1 then 4 reads 4
     assert "Reassessment" in card.inner_text()
 
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.urls import reverse
 
-from continuum.evidence.models import Estimate, Evidence, Mark
+from continuum.evidence.models import Estimate, Evidence, GradingPolicyRecord, Mark
 from continuum.evidence.services.recording import evidence_record
 from continuum.people.models import Enrollment, Role, User
 
@@ -275,3 +275,12 @@ def test_a_leader_cannot_score_the_class(client, book):
     assert client.get(url).status_code == 403
     assert client.post(url, data).status_code == 403
     assert not Evidence.objects.filter(target=book["sample"]["N.2.a"]).exists()
+
+
+def test_under_the_default_a_typed_formative_score_is_said_not_to_count(client, book):
+    GradingPolicyRecord.objects.all().delete()  # Riverside back on the default
+    client.force_login(book["erin"])
+    assert "counts summative evidence only" in client.get(grid_url(book)).content.decode()
+    page = post_cell(client, book, "3").content.decode()
+    assert "Formative: shown and used for feedback, not counted in the estimate." in page
+    assert "not-started" in page  # the estimate waits for summative evidence

@@ -83,6 +83,7 @@ def gradebook_section(request, section_id: int):
         "first_lifelong": len(grid.academic) + 2 if grid.lifelong else 0,
         "scale": next(iter(scale for scale in scales.values() if scale), None),
         "can_record": section.educators.filter(pk=request.user.pk).exists(),
+        "counts_formative": policy_for(organization=section.school).formative_weight > 0,
     }
     if request.htmx and request.htmx.target == "gb-grid":
         return render(request, f"{TEMPLATE}#grid", context)
@@ -119,6 +120,9 @@ def gradebook_cell_record(request, section_id: int, learner_id: int, target_id: 
         "learner": learner,
         "target": target.human_coding_scheme,
     }
+    practice = evidence.kind == EvidenceKind.FORMATIVE and evidence.level is not None
+    if practice and policy_for(organization=learner.organization).formative_weight == 0:
+        announce += " " + _("Formative: shown and used for feedback, not counted in the estimate.")
     context = {"cell": cell, "section": section, "grid": {"view": view}, "announce": announce}
     return render(request, f"{TEMPLATE}#cell_recorded", context)
 
