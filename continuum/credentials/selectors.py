@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from continuum.credentials.models import Award, CreditNotEarned
 from continuum.evidence.models import EstimateStatus, Evidence
@@ -40,10 +41,24 @@ class AwardView:
 
     @property
     def rule_words(self) -> str:
-        """The rule in the snapshot, e.g. ``share_proficient (share 0.8, floor 2.0)``."""
+        """The rule in the snapshot as a learner reads it ("at least 80 % of the targets
+        proficient, none below level 2"), not its code."""
         rule = self.award.rule
-        parameters = ", ".join(f"{k} {v}" for k, v in sorted(rule.get("parameters", {}).items()))
-        return f"{rule.get('name', '')}{f' ({parameters})' if parameters else ''}"
+        name, parameters = rule.get("name", ""), rule.get("parameters", {})
+        if name == "share_proficient":
+            return _(
+                "at least %(share)s %% of the targets proficient, none below level %(floor)s"
+            ) % {
+                "share": f"{100 * float(parameters.get('share', 0)):g}",
+                "floor": f"{float(parameters.get('floor', 0)):g}",
+            }
+        if name == "points":
+            return _("at least %(points)s points from proficient targets") % {
+                "points": f"{float(parameters.get('points', 0)):g}"
+            }
+        if name in ("mean", "weighted_mean"):
+            return str(_("the targets' average level at proficient or above"))
+        return str(_("every target proficient"))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from continuum.credentials.public import awards_sync
 from continuum.demo.case import case_package
 from continuum.demo.content import FRAMEWORKS
 from continuum.demo.insights import demo_groups_build
@@ -228,7 +229,7 @@ def demo_school_build(*, seed: int, today: date) -> DemoSchool:
     learners = [people.make(Role.LEARNER, usernames[Role.LEARNER])]
     learners += [people.make(Role.LEARNER) for _ in range(LEARNERS_PER_SECTION * 4 - 1)]
     learners += [people.make(Role.LEARNER) for _ in range(LEARNERS_PER_SECTION)]
-    sections = _sections(school, educators, learners)
+    _sections(school, educators, learners)
     _guardians(people, learners, usernames[Role.GUARDIAN])
     CaseloadAssignment.objects.bulk_create(
         CaseloadAssignment(counselor=counselor, learner=learner) for learner in learners[::3]
@@ -247,7 +248,15 @@ def demo_school_build(*, seed: int, today: date) -> DemoSchool:
     demo_groups_build(school=school, now=datetime.combine(today, time(10), tzinfo=UTC))
     demo_supports_build(school=school, today=today)
     demo_pathways_build(school=school, today=today)
-    return DemoSchool(demo_logins(), len(learners), len(sections), frameworks, created=True)
+    # The daily sync, run once: the demo learner's certificate and the fall block's credits.
+    awards_sync(school=school, today=today)
+    return DemoSchool(
+        demo_logins(),
+        len(learners),
+        Section.objects.filter(school=school).count(),
+        frameworks,
+        created=True,
+    )
 
 
 def _sections(school: Organization, educators: list[User], learners: list[User]) -> list[Section]:

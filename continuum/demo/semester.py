@@ -7,7 +7,8 @@ evidence is a level 1–4 drawn from it. Formative checks come weekly after a ta
 introduced, the summative a few weeks later, and some learners below proficient are
 reassessed. Some work is missing or excused; the last targets of the term are not started
 yet. Lifelong-learning targets are observed less often. A few reassessment requests wait
-for the demo educator, one of them from the demo learner, who has a "not yet" target.
+for the demo educator, one of them from the demo learner, who has a "not yet" target. The
+demo learner also learns at her internship (``internship.py``).
 
 Estimates are then computed in one pass by the batch recompute.
 
@@ -25,6 +26,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from continuum.demo.content import LIFELONG, MATH6
+from continuum.demo.internship import internship_evidence
 from continuum.evidence.models import (
     Alignment,
     Assessment,
@@ -289,6 +291,15 @@ def demo_semester_build(*, seed: int, today: date, school: Organization) -> Seme
             )
             evidence.append(again)
             reassessed.append((again, learner))
+    demo = next((learner for learner in learners if learner.user.username == DEMO_LEARNER), None)
+    if demo is not None:
+        evidence += internship_evidence(
+            learner=demo.user,
+            educator=demo.educator,
+            school=school,
+            targets={target.human_coding_scheme: target for target in maths},
+            monday=monday,
+        )
     Evidence.objects.bulk_create(evidence, batch_size=2000)
 
     # Completed reassessment requests behind the retakes (bulk: no history, see above).

@@ -1,8 +1,9 @@
 """The demo school's supports: a course credit for the four maths periods, a CTE
 certificate (academic competencies only) that some learners elected (the demo learner's
 confirmed by her counselor, another's waiting), a separate lifelong-learning graduation
-portfolio, computed flags and pace, and a few support plans opened from flags (one shared
-with the demo learner's family).
+portfolio, a short course that ended last Friday (so its credit is earned or not, see
+``_fall_block``), computed flags and pace, and a few support plans opened from flags (one
+shared with the demo learner's family).
 
 Called at the end of ``continuum.demo.school.demo_school_build``.
 """
@@ -11,7 +12,14 @@ from datetime import date, timedelta
 
 from continuum.demo.content import LIFELONG, MATH6
 from continuum.frameworks.models import Framework, FrameworkItem, ItemKind
-from continuum.people.models import CaseloadAssignment, Organization, Role, Section, User
+from continuum.people.models import (
+    CaseloadAssignment,
+    Enrollment,
+    Organization,
+    Role,
+    Section,
+    User,
+)
 from continuum.supports.models import Flag, Requirement, SupportPlan, SupportsRun
 from continuum.supports.public import (
     action_add,
@@ -28,6 +36,10 @@ CREDIT = "Grade 6 mathematics credit"
 # targets are academic only; lifelong learning has a requirement of its own.
 CERTIFICATE = "Health-science pathway: foundations certificate"
 PORTFOLIO = "Lifelong learning portfolio"
+BLOCK = "Math 6 · Number sense studio (fall block)"
+BLOCK_CREDIT = "Number sense studio credit"
+BLOCK_WEEKS = 6
+BLOCK_SIZE = 5
 DEMO_LEARNER = "learner"
 
 
@@ -66,6 +78,7 @@ def demo_supports_build(*, school: Organization, today: date) -> None:
         FrameworkItem.objects.filter(version=lifelong.current, kind=ItemKind.COMPETENCY)
     )
     _elections(school, certificate)
+    _fall_block(school, competencies.get(human_coding_scheme="M6.NS"), today)
     supports_compute(school=school, today=today, run=SupportsRun.objects.create(school=school))
     _plans(school, today)
 
@@ -97,6 +110,33 @@ def _elections(school: Organization, certificate: Requirement) -> None:
                 confirm=True,
                 note="A good fit for your aspiration: we will plan the steps together.",
             )
+
+
+def _fall_block(school: Organization, competency: FrameworkItem, today: date) -> None:
+    """A six-week studio on the number system that five Period 1 learners took beside their
+    maths class (the demo learner's sibling among them; she was at her internship), taught
+    by the school's maths coach. It ended last Friday, so the demo's first credentials sync
+    records its credit for those whose estimates meet the rule and, for the others, a
+    credit not earned whose targets to re-learn enter their plans."""
+    period = Section.objects.filter(school=school, title__startswith="Math 6").order_by("pk")[0]
+    learners = period.learners.exclude(username=DEMO_LEARNER).order_by("pk")[:BLOCK_SIZE]
+    block = Section.objects.create(school=school, title=BLOCK, code="MG6-NS")
+    coach = User.objects.filter(role=Role.EDUCATOR, organization=school).order_by("pk").last()
+    block.educators.set([coach] if coach else [])
+    Enrollment.objects.bulk_create(
+        Enrollment(section=block, learner=learner) for learner in learners
+    )
+    ended = today - timedelta(days=(today.weekday() - 4) % 7 or 7)  # the last Friday
+    credit = Requirement.objects.create(
+        title=BLOCK_CREDIT,
+        kind=Requirement.Kind.COURSE_CREDIT,
+        organization=school,
+        starts_on=ended - timedelta(weeks=BLOCK_WEEKS, days=-3),
+        due_on=ended,
+        rule={"name": "share_proficient", "parameters": {"share": 0.8, "floor": 2}},
+    )
+    credit.competencies.set([competency])
+    credit.sections.set([block])
 
 
 def _plans(school: Organization, today: date) -> None:

@@ -13,6 +13,7 @@ class Kind(models.TextChoices):
     FEEDBACK = "feedback", _("New feedback")
     REASSESSMENT_DECISION = "reassessment_decision", _("Reassessment decisions")
     GOAL_CHECKIN = "goal_checkin", _("Goal check-ins")
+    AWARD = "award", _("Credits and certificates earned")
     OTHER = "other", _("Other notices")
 
 

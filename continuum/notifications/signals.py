@@ -7,16 +7,21 @@ events from the service that made the transition and do not know who listens (de
 - ``evidence.signals.reassessment_decided`` (scheduled, declined or completed) → the
   learner and their guardians (kind ``reassessment_decision``);
 - ``pathways.signals.check_in_recorded`` → the learner and their guardians (kind
-  ``goal_checkin``).
+  ``goal_checkin``);
+- ``credentials.signals.award_recorded`` → the learner (link: their credits and
+  certificates) and their guardians (link: the family view) (kind ``award``).
 """
 
 from typing import TYPE_CHECKING
 
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from continuum.credentials.models import Award
+from continuum.credentials.public import award_recorded
 from continuum.evidence.models import Evidence, EvidenceSource
 from continuum.evidence.public import feedback_given
 from continuum.learning.models import Reassessment
@@ -26,6 +31,7 @@ from continuum.notifications.services import notify
 from continuum.pathways.models import CheckIn
 from continuum.pathways.public import check_in_recorded
 from continuum.people.models import User
+from continuum.supports.models import Requirement
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -42,9 +48,9 @@ DECIDED_FOR: dict[str, "_StrPromise"] = {
 }
 
 
-def _url(name: str, learner_id: int) -> str:
+def _url(name: str, *args: int) -> str:
     try:
-        return reverse(name, args=[learner_id])
+        return reverse(name, args=args)
     except NoReverseMatch:
         return ""
 
@@ -53,14 +59,17 @@ def _guardians(learner: User) -> list[User]:
     return list(User.objects.filter(guarded_links__learner=learner))
 
 
-def _tell_family(learner: User, kind: str, own_title, family_title, body) -> None:
-    """The learner's notice links to their evidence; their guardians' to the family view."""
+def _tell_family(
+    learner: User, kind: str, own_title, family_title, body, own_url: str | None = None
+) -> None:
+    """The learner's notice links to ``own_url`` (by default their evidence); their
+    guardians' to the family view."""
     notify(
         recipients=[learner],
         kind=kind,
         title=own_title,
         body=body,
-        url=_url("learner_evidence", learner.pk),
+        url=_url("learner_evidence", learner.pk) if own_url is None else own_url,
     )
     notify(
         recipients=_guardians(learner),
@@ -117,7 +126,27 @@ def check_in_heard(sender, check_in: CheckIn, **kwargs) -> None:
     )
 
 
+# The date in the recipient's language: ``notify`` renders each notice under it.
+_date = lazy(formats.date_format, str)
+
+
+def award_heard(sender, award: Award, **kwargs) -> None:
+    learner, requirement = award.learner, award.requirement.title
+    kind = Requirement.Kind(award.kind).label
+    _tell_family(
+        learner,
+        Kind.AWARD,
+        format_lazy(_("You earned {requirement}"), requirement=requirement),
+        format_lazy(
+            _("{name} earned {requirement}"), name=learner.first_name, requirement=requirement
+        ),
+        format_lazy(_("{kind}, awarded on {day}."), kind=kind, day=_date(award.awarded_on)),
+        own_url=_url("my_credentials"),
+    )
+
+
 def connect() -> None:
     feedback_given.connect(feedback_heard, dispatch_uid="notify_feedback")
     reassessment_decided.connect(reassessment_decided_heard, dispatch_uid="notify_reassessment")
     check_in_recorded.connect(check_in_heard, dispatch_uid="notify_check_in")
+    award_recorded.connect(award_heard, dispatch_uid="notify_award")

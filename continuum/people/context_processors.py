@@ -53,13 +53,13 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {}
     path = request.path
+    items = _items(user)
+    # The page's place is the longest entry its address starts with, so /supports/
+    # and /supports/requirements/ are never both "current".
+    inside = [url for _, url in items if path == url or (url != "/" and path.startswith(url))]
+    current = max(inside, key=len, default=None)
     return {
         "nav_items": [
-            {
-                "label": label,
-                "url": url,
-                "current": path == url or (url != "/" and path.startswith(url)),
-            }
-            for label, url in _items(user)
+            {"label": label, "url": url, "current": url == current} for label, url in items
         ]
     }

@@ -22,11 +22,11 @@ def test_a_learner_sees_each_award_with_its_date_rule_version_targets_and_eviden
     page = client.get(reverse("my_credentials")).content.decode()
     assert "My credits and certificates" in page
     assert "Grade 6 ratios credit" in page
-    assert "Awarded on Nov. 20, 2026." in page
-    assert f"Rule version {awarded.rule_version}: all_proficient." in page
+    assert "Awarded on 20 Nov 2026." in page
+    assert f"Rule version {awarded.rule_version}: every target proficient." in page
     assert "<caption>The targets and the evidence behind this award" in page
     assert page.count('<th scope="row"><span class="code">N.1.') == 3
-    assert "Oct. 1, 2026" in page  # the date of the evidence behind each target
+    assert "1 Oct 2026" in page  # the date of the evidence behind each target
     assert "Revoke" not in page
 
 
@@ -36,7 +36,7 @@ def test_a_learner_sees_what_to_relearn_when_a_course_ended_without_credit(clien
     client.force_login(credit["lena"])
     page = client.get(reverse("my_credentials")).content.decode()
     assert "Courses that ended without credit" in page
-    assert "The course ended on June 1, 2027 before these targets were proficient." in page
+    assert "The course ended on 1 Jun 2027 before these targets were proficient." in page
     assert "They are in the learning plan to re-learn." in page
     assert "N.1.b" in page
     assert "N.1.c" in page
@@ -96,3 +96,16 @@ def test_staff_reach_a_learners_credits_from_the_learner_page(client, credit):
     url = reverse("learner_credentials", args=[credit["lena"].pk])
     client.force_login(credit["cora"])
     assert url in client.get(reverse("learner_detail", args=[credit["lena"].pk])).content.decode()
+
+
+def test_the_rule_behind_an_award_is_in_words_not_its_code():
+    from continuum.credentials.models import Award
+    from continuum.credentials.selectors import AwardView
+
+    share = Award(rule={"name": "share_proficient", "parameters": {"share": 0.8, "floor": 2}})
+    assert AwardView(share, []).rule_words == (
+        "at least 80 % of the targets proficient, none below level 2"
+    )
+    assert AwardView(Award(rule={"name": "all_proficient"}), []).rule_words == (
+        "every target proficient"
+    )

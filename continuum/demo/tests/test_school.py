@@ -21,7 +21,7 @@ def test_the_demo_school_has_the_people_the_issue_asks_for(db):
     school = demo_school_build(seed=2026, today=TODAY)
     assert school.created
     assert school.learners == 120
-    assert school.sections == 5
+    assert school.sections == 6  # four maths periods, the advisory crew, the fall block
     assert User.objects.filter(role=Role.EDUCATOR).count() == 6
     assert {login.username for login in school.logins} == {
         "learner",
