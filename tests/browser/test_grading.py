@@ -8,16 +8,14 @@ Riverside starts on the decaying average (w = 0.65), where Lena's 1 then 3 on N.
 where it is 3, proficient.
 """
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 
 import pytest
 
 from continuum.evidence.models import Estimate, EstimateStatus
-from continuum.evidence.services.recording import evidence_record
+from continuum.evidence.tests.known_answers import one_then_three
 from continuum.frameworks.tests.factories import sample_framework
 from continuum.supports.services.requirements import requirement_create
-
-START = datetime(2026, 9, 7, 9, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -25,15 +23,7 @@ def school(decaying_average_district, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     world = decaying_average_district
     sample = sample_framework()
-    for day, level in enumerate([1, 3]):
-        evidence_record(
-            learner=world["lena"],
-            target=sample["N.1.a"],
-            scorer=world["erin"],
-            level=level,
-            kind="summative",
-            assessed_at=START + timedelta(days=day),
-        )
+    one_then_three(world, sample["N.1.a"])
     requirement_create(
         by=world["leo"],
         school=world["school"],

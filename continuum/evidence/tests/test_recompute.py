@@ -15,6 +15,7 @@ from continuum.evidence.services.recompute import (
     estimates_recompute_request,
 )
 from continuum.evidence.services.recording import evidence_record
+from continuum.evidence.tests.known_answers import one_then_three
 from continuum.mastery import GradingPolicy
 
 START = datetime(2026, 9, 7, 8, tzinfo=UTC)
@@ -148,15 +149,7 @@ def test_only_the_schools_leaders_may_queue_a_recompute(world, sample, settings)
 
 
 def test_an_estimate_the_recompute_changes_gets_one_audit_record_of_its_new_values(world, sample):
-    for day, level in enumerate([1, 3]):
-        evidence_record(
-            learner=world["lena"],
-            target=sample["N.1.a"],
-            scorer=world["erin"],
-            level=level,
-            assessed_at=datetime(2026, 9, 7, 9, tzinfo=UTC) + timedelta(days=day),
-        )
-    estimate = Estimate.objects.get(learner=world["lena"], target=sample["N.1.a"])
+    estimate = one_then_three(world, sample["N.1.a"])
     records = estimate.history.count()
     GradingPolicyRecord.objects.create(
         organization=world["district"], version=1, body={"version": 1, "method": "mean"}

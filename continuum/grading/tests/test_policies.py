@@ -5,7 +5,7 @@ Known answer: Lena scores 1 then 3 (summative) on N.1.a. Under the default power
 is proficient (3.0); under a decaying average (w = 0.65) she is not yet (2.3).
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,11 +13,11 @@ from django.utils import timezone
 
 from continuum.evidence.models import Estimate, EstimateStatus, GradingPolicyRecord
 from continuum.evidence.public import evidence_record, policy_for, policy_record_for
+from continuum.evidence.tests.known_answers import START, one_then_three
 from continuum.grading.services.policies import policy_adopt, policy_discard, policy_draft_create
 from continuum.people.models import Organization, Role, User
 
 DECAYING = {"method": "decaying_average", "parameters": {"w": 0.65}}
-START = datetime(2026, 9, 7, 9, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -27,16 +27,7 @@ def immediate_tasks(settings):
 
 @pytest.fixture
 def lenas_scores(world, sample):
-    for day, level in enumerate([1, 3]):
-        evidence_record(
-            learner=world["lena"],
-            target=sample["N.1.a"],
-            scorer=world["erin"],
-            level=level,
-            kind="summative",
-            assessed_at=START + timedelta(days=day),
-        )
-    return Estimate.objects.get(learner=world["lena"], target=sample["N.1.a"])
+    return one_then_three(world, sample["N.1.a"])
 
 
 def test_a_draft_changes_nothing_until_it_is_adopted(world, lenas_scores):

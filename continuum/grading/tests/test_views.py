@@ -1,15 +1,12 @@
 """The policy pages as a leader uses them: draft, see the replay, compare, adopt."""
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 from django.urls import reverse
 
 from continuum.evidence.models import GradingPolicyRecord
-from continuum.evidence.public import evidence_record
+from continuum.evidence.tests.known_answers import one_then_three
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-START = datetime(2026, 9, 7, 9, tzinfo=UTC)
 FORM = {
     "method": "decaying_average",
     "p_w": "0.65",
@@ -24,15 +21,7 @@ FORM = {
 @pytest.fixture
 def scored(world, sample):
     """Lena: 1 then 3 on N.1.a (proficient under the default power law)."""
-    for day, level in enumerate([1, 3]):
-        evidence_record(
-            learner=world["lena"],
-            target=sample["N.1.a"],
-            scorer=world["erin"],
-            level=level,
-            kind="summative",
-            assessed_at=START + timedelta(days=day),
-        )
+    one_then_three(world, sample["N.1.a"])
     return world
 
 
