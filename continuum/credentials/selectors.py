@@ -36,8 +36,12 @@ class AwardLine:
 
 @dataclass(frozen=True)
 class AwardView:
+    """An award as its pages show it; ``version`` is which version of its requirement the
+    rule came from (1 for the requirement as first saved), not the history row's id."""
+
     award: Award
     lines: list[AwardLine]
+    version: int | None = None
 
     @property
     def rule_words(self) -> str:
@@ -110,6 +114,13 @@ def _lines(award: Award, evidence: dict[int, EvidenceRef]) -> list[AwardLine]:
     return lines
 
 
+def _version(award: Award) -> int | None:
+    if award.rule_version is None:
+        return None
+    history = award.requirement.history.filter(history_id__lte=award.rule_version)
+    return history.count() or None
+
+
 def learner_credentials_get(*, learner: User) -> LearnerCredentials:
     """Everything the credits pages show of one learner, revoked awards included (their
     pages say so; the family view shows only live ones)."""
@@ -117,6 +128,6 @@ def learner_credentials_get(*, learner: User) -> LearnerCredentials:
     evidence = _evidence(awards)
     return LearnerCredentials(
         learner=learner,
-        awards=[AwardView(award, _lines(award, evidence)) for award in awards],
+        awards=[AwardView(award, _lines(award, evidence), _version(award)) for award in awards],
         not_earned=list(not_earned_list(learner=learner)),
     )
