@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from continuum.evidence.models import Estimate, EstimateStatus, GradingPolicyRecord
 from continuum.evidence.public import evidence_record, policy_for, policy_record_for
@@ -81,7 +82,9 @@ def test_adoption_records_the_version_who_when_and_why_and_recomputes_in_the_bac
     assert adopted.recompute_finished_at is not None
 
 
-def test_a_later_effective_date_leaves_today_alone_and_the_past_is_refused(world):
+def test_a_later_effective_date_leaves_today_alone_and_the_past_is_refused(
+    world, django_capture_on_commit_callbacks
+):
     draft = policy_draft_create(by=world["ada"], organization=world["district"], body=DECAYING)
     with pytest.raises(ValidationError, match="past"):
         policy_adopt(
@@ -91,11 +94,16 @@ def test_a_later_effective_date_leaves_today_alone_and_the_past_is_refused(world
             effective_on=timezone.localdate() - timedelta(days=1),
         )
     later = timezone.localdate() + timedelta(days=30)
-    policy_adopt(record=draft, by=world["ada"], reason="Next term", effective_on=later)
+    with django_capture_on_commit_callbacks(execute=True):
+        policy_adopt(record=draft, by=world["ada"], reason="Next term", effective_on=later)
     assert policy_for(organization=world["school"]).method == "power_law"
     on_the_day = policy_record_for(organization=world["school"], on=later)
     assert on_the_day is not None
     assert on_the_day.pk == draft.pk
+    # the recompute waits in the worker's queue for the day the version takes effect
+    queued = DBTaskResult.objects.get(task_path__endswith="adoption_recompute_task")
+    assert timezone.localtime(queued.run_after).date() == later
+    assert queued.args_kwargs["kwargs"] == {"record_id": draft.pk}
 
 
 def test_a_school_override_wins_and_only_its_leaders_and_district_admins_set_it(world):
