@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from continuum.credentials.models import Award, CreditNotEarned
 from continuum.evidence.models import EstimateStatus, Evidence
 from continuum.people.models import User
+from continuum.supports.models import Requirement
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,21 @@ def _lines(award: Award, evidence: dict[int, EvidenceRef]) -> list[AwardLine]:
     return lines
 
 
-def _version(award: Award) -> int | None:
-    if award.rule_version is None:
-        return None
-    history = award.requirement.history.filter(history_id__lte=award.rule_version)
-    return history.count() or None
+def _versions(awards: list[Award]) -> dict[int, int | None]:
+    """award id → which version of its requirement its rule came from: how many audit
+    records the requirement had up to the one the award names (one query for all)."""
+    records: dict[int, list[int]] = {}
+    for requirement, record in Requirement.history.filter(
+        id__in={award.requirement_id for award in awards}
+    ).values_list("id", "history_id"):
+        records.setdefault(requirement, []).append(record)
+    versions: dict[int, int | None] = {}
+    for award in awards:
+        earlier = [
+            r for r in records.get(award.requirement_id, []) if r <= (award.rule_version or 0)
+        ]
+        versions[award.pk] = len(earlier) or None
+    return versions
 
 
 def learner_credentials_get(*, learner: User) -> LearnerCredentials:
@@ -126,8 +137,9 @@ def learner_credentials_get(*, learner: User) -> LearnerCredentials:
     pages say so; the family view shows only live ones)."""
     awards = list(award_list(learner=learner))
     evidence = _evidence(awards)
+    versions = _versions(awards)
     return LearnerCredentials(
         learner=learner,
-        awards=[AwardView(award, _lines(award, evidence), _version(award)) for award in awards],
+        awards=[AwardView(award, _lines(award, evidence), versions[award.pk]) for award in awards],
         not_earned=list(not_earned_list(learner=learner)),
     )

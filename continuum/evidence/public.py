@@ -6,7 +6,7 @@
 - Estimates: ``estimate_explain`` (the engine's explanation of one estimate), the grading
   policy that applies (``policy_for``, ``policy_record_for``; ``DEFAULT_POLICY`` when no
   scope adopted one), the replay of a proposed policy (``policy_replay`` → ``ReplayReport``,
-  ``proposed_policy`` reading JSON, ``PolicyError``), and the batch recompute
+  ``proposed_policy`` reading JSON, ``policy_from_data`` parsed data, ``PolicyError``), and the batch recompute
   (``estimates_recompute``, ``estimates_recompute_request`` to run it in the background).
 - Reads: a viewer's share of a learner's record (``evidence_list``, ``estimate_list``,
   ``partner_targets``, ``in_partner_slice``), the correction history of recorded scores
@@ -31,6 +31,7 @@ from continuum.evidence.services.policy_replay import (
     Change,
     PolicyError,
     ReplayReport,
+    policy_from_data,
     policy_replay,
     proposed_policy,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "learner_map_get",
     "partner_targets",
     "policy_for",
+    "policy_from_data",
     "policy_record_for",
     "policy_replay",
     "proposed_policy",

@@ -86,6 +86,12 @@ def proposed_policy(text: str) -> GradingPolicy:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise PolicyError(f"not valid JSON: {error}") from None
+    return policy_from_data(data)
+
+
+def policy_from_data(data: Any) -> GradingPolicy:
+    """The policy already-parsed data describe (the editor's form, a JSON file), with the
+    same checks and wording as ``proposed_policy``. Raises ``PolicyError``."""
     if not isinstance(data, dict):
         raise PolicyError('a policy is a JSON object such as {"method": "latest"}')
     if not isinstance(data.get("method"), str):

@@ -4,7 +4,6 @@ date, or discarded. Every step is recorded in the policy's history with who, whe
 (decision 0002); adoption recomputes the estimates in the background (``adoption``).
 """
 
-import json
 from datetime import date
 from typing import Any
 
@@ -14,10 +13,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from continuum.evidence.models import GradingPolicyRecord
-from continuum.evidence.public import PolicyError, proposed_policy
+from continuum.evidence.public import PolicyError, policy_from_data
 from continuum.grading.rules import can_edit_policy
 from continuum.grading.services.adoption import adoption_recompute_request
-from continuum.mastery import GradingPolicy
 from continuum.people.models import Organization, User
 
 State = GradingPolicyRecord.State
@@ -41,7 +39,7 @@ def policy_draft_create(
     is refused with the engine's reason and nothing is saved."""
     _check(by, organization)
     try:
-        policy = proposed_policy_from(body)
+        policy = policy_from_data(body)
     except PolicyError as error:
         raise ValidationError(str(error)) from None
     record = GradingPolicyRecord(
@@ -55,11 +53,6 @@ def policy_draft_create(
     record._history_user = by  # type: ignore[attr-defined]
     record.save()
     return record
-
-
-def proposed_policy_from(body: dict[str, Any]) -> GradingPolicy:
-    """The engine policy a body describes, with the replay command's checks and wording."""
-    return proposed_policy(json.dumps(body))
 
 
 def _draft(record: GradingPolicyRecord, by: User) -> None:
