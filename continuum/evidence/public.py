@@ -4,8 +4,8 @@
   (rows as ``EvidenceRow``; a refusal is ``RowsRefusedError`` and changes nothing), and the
   checks and limits they apply (``evidence_values_check``, ``MAX_LEVEL``, ``MAX_WEIGHT``).
 - Estimates: ``estimate_explain`` (the engine's explanation of one estimate), the grading
-  policy that applies (``policy_for``, ``policy_record_for``; ``DEFAULT_POLICY`` when no
-  scope adopted one), the replay of a proposed policy (``policy_replay`` → ``ReplayReport``,
+  policy that applies (``target_policy`` to one learner-target, ``policy_for`` and
+  ``policy_record_for`` to a scope; ``DEFAULT_POLICY`` when no scope adopted one), the replay of a proposed policy (``policy_replay`` → ``ReplayReport``,
   ``proposed_policy`` reading JSON, ``policy_from_data`` parsed data, ``PolicyError``), and the batch recompute
   (``estimates_recompute``, ``estimates_recompute_request`` to run it in the background).
 - Reads: a viewer's share of a learner's record (``evidence_list``, ``estimate_list``,
@@ -25,7 +25,7 @@ from continuum.evidence.selectors.scope import (
     in_partner_slice,
     partner_targets,
 )
-from continuum.evidence.services.estimates import estimate_explain
+from continuum.evidence.services.estimates import estimate_explain, target_policy
 from continuum.evidence.services.policy import DEFAULT_POLICY, policy_for, policy_record_for
 from continuum.evidence.services.policy_replay import (
     Change,
@@ -83,4 +83,5 @@ __all__ = [
     "policy_record_for",
     "policy_replay",
     "proposed_policy",
+    "target_policy",
 ]

@@ -1,12 +1,15 @@
-"""The policy editor's form: a method, its parameters (the fields change with the method),
-which evidence counts, minimum evidence and recency. The engine has the last word on what
-is valid (``policy_draft_create`` refuses with its reason)."""
+"""The policy editor's form: the frameworks it covers (every one, or one framework's
+targets), a method, its parameters (the fields change with the method), which evidence
+counts, minimum evidence and recency. The engine has the last word on what is valid
+(``policy_draft_create`` refuses with its reason)."""
 
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from continuum.frameworks.models import Framework
 from continuum.mastery import METHODS, GradingPolicy
 
 ORDER_CHOICES = [
@@ -39,6 +42,16 @@ def method_choices() -> list[tuple[str, str]]:
 
 
 class PolicyForm(forms.Form):
+    framework = forms.ModelChoiceField(
+        label=_("Applies to"),
+        queryset=Framework.objects.none(),
+        required=False,
+        empty_label=_("Every framework"),
+        help_text=_(
+            "Choose a framework to grade its targets differently (one course's framework, "
+            "say); the policy for every framework still applies to the others."
+        ),
+    )
     method = forms.ChoiceField(label=_("Calculation method"), choices=method_choices)
     counts = forms.ChoiceField(
         label=_("Which evidence counts"), choices=COUNTS_CHOICES, widget=forms.RadioSelect
@@ -70,8 +83,11 @@ class PolicyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args: Any, method: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, method: str, frameworks: QuerySet[Framework], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["framework"].queryset = frameworks  # type: ignore[attr-defined]
         chosen = METHODS.get(method) or METHODS["power_law"]
         for name, default in chosen.defaults.items():
             low, high = chosen.bounds.get(name, (None, None))

@@ -16,7 +16,8 @@ from continuum.evidence.public import (
     policy_record_for,
     policy_replay,
 )
-from continuum.frameworks.models import FrameworkItem
+from continuum.frameworks.models import Framework, FrameworkItem
+from continuum.frameworks.public import framework_visible
 from continuum.grading.rules import can_edit_policy
 from continuum.mastery import GradingPolicy, Status, policy_from_dict
 from continuum.people.models import Organization, Role, Section, User
@@ -54,48 +55,74 @@ def policy_record_get(*, user: User, record_id: int) -> GradingPolicyRecord | No
 
 
 @dataclass(frozen=True)
-class ScopePolicies:
-    """One scope's policy page: what applies today and where it comes from, the versions
-    adopted (newest first), drafts and discarded drafts."""
+class InForce:
+    """The policy in force in a scope (for every framework, or for one framework's targets)
+    and the record it comes from (None: Continuum's default)."""
 
     scope: Organization
     in_force: GradingPolicyRecord | None
-    in_force_policy: GradingPolicy
-    versions: list[GradingPolicyRecord]
-    drafts: list[GradingPolicyRecord]
-    discarded: list[GradingPolicyRecord]
-    editable: bool
+    framework: Framework | None = None
+
+    @property
+    def in_force_policy(self) -> GradingPolicy:
+        return DEFAULT_POLICY if self.in_force is None else policy_from_dict(self.in_force.body)
 
     @property
     def inherited(self) -> bool:
-        return self.in_force is not None and self.in_force.organization_id != self.scope.pk
+        """Whether it comes from elsewhere: the district, or the policy for every framework."""
+        record = self.in_force
+        return record is not None and (
+            record.organization_id != self.scope.pk
+            or record.framework_id != (self.framework.pk if self.framework else None)
+        )
+
+
+@dataclass(frozen=True)
+class ScopePolicies(InForce):
+    """One scope's policy page: what applies today and where it comes from (for every
+    framework, then for each framework with a policy of its own here or in the district),
+    the versions adopted (newest first), drafts and discarded drafts."""
+
+    frameworks: list[InForce] = field(default_factory=list)
+    versions: list[GradingPolicyRecord] = field(default_factory=list)
+    drafts: list[GradingPolicyRecord] = field(default_factory=list)
+    discarded: list[GradingPolicyRecord] = field(default_factory=list)
+    choosable: list[Framework] = field(default_factory=list)
+    editable: bool = False
 
 
 def scope_policies(*, user: User, scope: Organization) -> ScopePolicies:
-    record = policy_record_for(organization=scope)
     records = list(
         GradingPolicyRecord.objects.filter(organization=scope).select_related(
-            "adopted_by", "created_by"
+            "adopted_by", "created_by", "framework"
         )
     )
     by_state: dict[str, list[GradingPolicyRecord]] = {state: [] for state in State.values}
     for each in records:
         by_state[each.state].append(each)
+    with_own = Framework.objects.filter(
+        grading_policies__organization__in=[scope.pk, scope.parent_id],
+        grading_policies__state=State.ADOPTED,
+    ).distinct()
+    editable = can_edit_policy(user, scope)
     return ScopePolicies(
         scope=scope,
-        in_force=record,
-        in_force_policy=DEFAULT_POLICY if record is None else policy_from_dict(record.body),
+        in_force=policy_record_for(organization=scope),
+        frameworks=[
+            InForce(scope, policy_record_for(organization=scope, framework_id=f.pk), f)
+            for f in with_own.order_by("title")
+        ],
         versions=sorted(by_state[State.ADOPTED], key=lambda r: -(r.version or 0)),
         drafts=sorted(by_state[State.DRAFT], key=lambda r: r.created_at, reverse=True),
         discarded=sorted(by_state[State.DISCARDED], key=lambda r: r.created_at, reverse=True),
-        editable=can_edit_policy(user, scope),
+        choosable=list(framework_visible(user=user).order_by("title")) if editable else [],
+        editable=editable,
     )
 
 
 def replay_schools(scope: Organization) -> QuerySet[Organization]:
     """The schools a draft of this scope would be replayed on (a district's: all of them;
-    each is compared with its own policy, so a school with an override shows what the
-    draft would change if it replaced that override too)."""
+    a school with a narrower policy of its own shows no change there)."""
     if scope.kind == Organization.Kind.SCHOOL:
         return Organization.objects.filter(pk=scope.pk)
     return Organization.objects.filter(parent=scope, kind=Organization.Kind.SCHOOL)
@@ -174,7 +201,15 @@ def draft_replay(record: GradingPolicyRecord) -> DraftReplay:
     """What adopting the draft would change, school by school, summed. Reads only."""
     proposed = policy_from_dict(record.body)
     schools = list(replay_schools(record.organization))
-    reports = [policy_replay(proposed=proposed, school=school) for school in schools]
+    reports = [
+        policy_replay(
+            proposed=proposed,
+            school=school,
+            adopter=record.organization,
+            framework_id=record.framework_id,
+        )
+        for school in schools
+    ]
     result = _summed(reports)
     result.requirements = _requirement_changes([c for r in reports for c in r.changes])
     for school, report in zip(schools, reports, strict=True):

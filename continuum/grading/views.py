@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from continuum.evidence.public import estimate_explain, policy_for
-from continuum.frameworks.models import FrameworkItem
+from continuum.evidence.public import estimate_explain, policy_for, target_policy
+from continuum.frameworks.public import framework_visible, target_visible
 from continuum.grading import selectors
 from continuum.grading.forms import DecisionForm, PolicyForm
 from continuum.grading.rules import can_edit_policy
@@ -53,14 +53,24 @@ def grading_scope(request, organization_id: int):
     return render(request, "grading/scope.html", {"page": page})
 
 
+def _framework_id(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
 @login_required
 def grading_draft_new(request, organization_id: int):
     scope = _scope(request, organization_id)
     if not can_edit_policy(request.user, scope):
         raise PermissionDenied
-    current = policy_for(organization=scope)
+    frameworks = framework_visible(user=request.user).order_by("title")
+    data = request.POST if request.method == "POST" else request.GET
+    chosen = _framework_id(data.get("framework"))
+    framework = frameworks.filter(pk=chosen).first() if chosen is not None else None
+    current = policy_for(organization=scope, framework_id=framework.pk if framework else None)
     if request.method == "POST":
-        form = PolicyForm(request.POST, method=request.POST.get("method", ""))
+        form = PolicyForm(
+            request.POST, method=request.POST.get("method", ""), frameworks=frameworks
+        )
         if form.is_valid():
             try:
                 record = policy_draft_create(
@@ -68,6 +78,7 @@ def grading_draft_new(request, organization_id: int):
                     organization=scope,
                     body=form.body(),
                     note=form.cleaned_data["note"],
+                    framework=form.cleaned_data["framework"],
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -75,14 +86,15 @@ def grading_draft_new(request, organization_id: int):
                 return redirect("grading_record", record_id=record.pk)
     else:
         method = request.GET.get("method", current.method)
-        initial = PolicyForm.initial_from(current)
+        initial = {**PolicyForm.initial_from(current), "framework": framework}
         if method in METHODS and method != current.method:
             initial["method"] = method
-        form = PolicyForm(initial=initial, method=initial["method"])
+        form = PolicyForm(initial=initial, method=initial["method"], frameworks=frameworks)
     template = "grading/draft_form.html"
     if request.htmx and request.GET.get("method"):
         template += "#parameters"
-    return render(request, template, {"form": form, "scope": scope, "current": current})
+    context = {"form": form, "scope": scope, "current": current, "framework": framework}
+    return render(request, template, context)
 
 
 @login_required
@@ -153,7 +165,10 @@ def grading_compare(request, record_id: int, learner_id: int, target_id: int):
         raise Http404
     schools = selectors.replay_schools(record.organization)
     learner = get_object_or_404(User, pk=learner_id, role=Role.LEARNER, organization__in=schools)
-    target = get_object_or_404(FrameworkItem, pk=target_id)
+    targets = target_visible(user=request.user).select_related("version")
+    if record.framework_id is not None:
+        targets = targets.filter(version__framework_id=record.framework_id)
+    target = get_object_or_404(targets, pk=target_id)
     explained = {
         "now": estimate_explain(learner=learner, target=target, levels=WHAT_IF_LEVELS),
         "draft": estimate_explain(
@@ -171,7 +186,7 @@ def grading_compare(request, record_id: int, learner_id: int, target_id: int):
             "learner": learner,
             "target": target,
             "explained": explained,
-            "current": policy_for(organization=learner.organization),
+            "current": target_policy(learner, target),
             "draft": policy_from_dict(record.body),
         },
     )

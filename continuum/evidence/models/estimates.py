@@ -14,13 +14,15 @@ from continuum.people.models import Organization
 
 
 class GradingPolicyRecord(models.Model):
-    """A grading policy for a scope (the district's default, or one school's override).
+    """A grading policy for a scope: the district's default or one school's override, for
+    every framework or (``framework``) for one framework's targets only.
 
     ``body`` is the mastery engine's serialised ``GradingPolicy``. A record starts as a
     draft (no version), is replayed on the school's real evidence, then adopted (it gets
     the scope's next version and an effective date) or discarded. The newest adopted
     version of the narrowest scope that is already effective applies; older versions stay
-    readable. ``note`` is why it was adopted; the history records every change with who,
+    readable. Versions count every record of an organization, whichever framework it
+    covers, so (organization, version) names one record. ``note`` is why it was adopted; the history records every change with who,
     when and why (decision 0002). The ``recompute_*`` fields are the progress of the
     background recompute an adoption starts.
     """
@@ -32,6 +34,14 @@ class GradingPolicyRecord(models.Model):
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="grading_policies"
+    )
+    framework = models.ForeignKey(
+        "frameworks.Framework",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="grading_policies",
+        help_text="Empty: every framework; else this framework's targets only.",
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.ADOPTED)
     version = models.PositiveIntegerField(null=True, blank=True)
@@ -65,9 +75,12 @@ class GradingPolicyRecord(models.Model):
         ]
 
     def __str__(self) -> str:
+        scope = (
+            f"{self.organization} ({self.framework})" if self.framework_id else self.organization
+        )
         if self.version is None:
-            return f"{self.organization} policy draft {self.pk}"
-        return f"{self.organization} policy v{self.version}"
+            return f"{scope} policy draft {self.pk}"
+        return f"{scope} policy v{self.version}"
 
     @property
     def recompute_percent(self) -> int:

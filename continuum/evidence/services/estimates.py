@@ -44,9 +44,15 @@ def estimate_bands(target: FrameworkItem) -> Bands:
     return bands_of(scales_for([target])[target.pk]).estimate
 
 
+def target_policy(learner: User, target: FrameworkItem) -> GradingPolicy:
+    """The policy in force for the learner's estimate on the target (the school's, or its
+    policy for the target's framework)."""
+    return policy_for(organization=learner.organization, framework_id=target.version.framework_id)
+
+
 def estimate_refresh(*, learner: User, target: FrameworkItem) -> Estimate:
     """Recalculate one learner-target from all of its evidence (the incremental path)."""
-    policy = policy_for(organization=learner.organization)
+    policy = target_policy(learner, target)
     explained = policy_explanation(policy, [engine_item(e) for e in _counted(learner, target)])
     level = explained.estimate if explained else None
     count = len(explained.contributions) if explained else 0
@@ -89,7 +95,7 @@ def estimate_explain(
 ) -> EstimateExplanation:
     """The explanation the gradebook popover and the learner's page show, under the policy
     in force (or under ``policy``: a draft's replay compares the two)."""
-    policy = policy or policy_for(organization=learner.organization)
+    policy = policy or target_policy(learner, target)
     evidence = _counted(learner, target)
     items = [engine_item(e) for e in evidence]
     now = timezone.now()

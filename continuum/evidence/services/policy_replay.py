@@ -1,12 +1,13 @@
 """Replay before adoption: what a proposed grading policy would change, on the evidence a
 school already has, without writing anything.
 
-The rows are the batch recompute's (``recompute.scored_rows_by_school``): the same
-learners, the same scored evidence in the same order, each target's estimate bands from
-its scale. Each learner's current policy is the one in force for their school
-(``policy_for``), so learners of schools with different policies are replayed per school
-and the counts summed. The proposed policy is usually read from JSON
-(``proposed_policy``), whose errors are worded for the person who wrote it.
+The rows are the batch recompute's (``recompute.scored_rows``): the same learners, the
+same scored evidence in the same order, each target's estimate bands from its scale. The
+proposal is compared as if adopted in its scope (``Proposal``): every learner-target is
+replayed under the policy in force now and the policy that would be in force then, scope
+by scope (a school, a framework), and the counts summed, so a school or framework that
+keeps a narrower policy of its own shows no change. The proposed policy is usually read
+from JSON (``proposed_policy``), whose errors are worded for the person who wrote it.
 """
 
 import json
@@ -16,8 +17,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from continuum.evidence.models import Evidence
 from continuum.evidence.services.engine_input import engine_columns
-from continuum.evidence.services.recompute import scored_rows_by_school
+from continuum.evidence.services.policy import Proposal, policy_book
+from continuum.evidence.services.recompute import learner_schools, learners_in, scored_rows
 from continuum.frameworks.public import estimate_bands_for
 from continuum.mastery import GradingPolicy, Replay, Status, policy_from_dict, replay
 from continuum.people.models import Enrollment, Organization, Role
@@ -111,19 +114,36 @@ def policy_from_data(data: Any) -> GradingPolicy:
         raise PolicyError(str(error)) from None
 
 
-def policy_replay(*, proposed: GradingPolicy, school: Organization | None) -> ReplayReport:
-    """Replay ``proposed`` against the policy in force over the scored evidence of a
-    school's learners (or of every learner). Reads only."""
-    rows_by_school, policies = scored_rows_by_school(school=school)
+def policy_replay(
+    *,
+    proposed: GradingPolicy,
+    school: Organization | None,
+    adopter: Organization | None = None,
+    framework_id: int | None = None,
+) -> ReplayReport:
+    """Replay ``proposed`` over the scored evidence of a school's learners (or of every
+    learner), as if ``adopter`` (by default each learner's school) adopted it for one
+    framework's targets (by default for every framework), against the policies in force.
+    Reads only."""
+    people = learners_in(school)
+    organization_of = learner_schools(people)
+    schools = set(organization_of.values())
+    proposal = Proposal(proposed, adopter.pk if adopter else None, framework_id)
+    now, then = policy_book(schools), policy_book(schools, proposal=proposal)
+    rows_by_key, _ = scored_rows(
+        Evidence.objects.filter(learner__in=people.values("pk")),
+        organization_of,
+        {**now.framework_of, **then.framework_of},
+    )
     estimates, changed = 0, 0
     transitions: Counter[Transition] = Counter()
     by_target: Counter[int] = Counter()
     changed_by_learner: Counter[int] = Counter()
     changes: list[Change] = []
-    for school_id, rows in rows_by_school.items():
+    for key, rows in rows_by_key.items():
         columns = engine_columns(rows)
         bands = estimate_bands_for(set(columns.target.tolist()))
-        result = replay(columns, current=policies[school_id], proposed=proposed, bands=bands)
+        result = replay(columns, current=now[key], proposed=then[key], bands=bands)
         estimates += result.compared
         changed += len(result)
         transitions.update(result.transitions())

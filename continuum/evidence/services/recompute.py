@@ -35,7 +35,7 @@ from simple_history.utils import bulk_create_with_history
 
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence, Mark
 from continuum.evidence.services.engine_input import ROW_FIELDS, engine_columns
-from continuum.evidence.services.policy import policy_for
+from continuum.evidence.services.policy import PolicyBook, PolicyKey, policy_book
 from continuum.evidence.signals import estimates_changed
 from continuum.frameworks.models import ProficiencyScale
 from continuum.frameworks.public import estimate_bands_for
@@ -47,7 +47,6 @@ _FIELDS = ["level", "status", "method", "policy_version", "evidence_count"]
 _CHUNK = 900  # ids per UPDATE, under every database's limit on query parameters
 
 Pair = tuple[int, int]
-Policies = dict[int | None, GradingPolicy]  # school id → its grading policy
 Value = tuple[float | None, int, str, int | None, int]  # level, status, method, version, count
 
 
@@ -61,7 +60,10 @@ class RecomputeResult:
     seconds: float
 
 
-def _learners(school: Organization | None, learners: Iterable[User] | None) -> QuerySet[User]:
+def learners_in(
+    school: Organization | None, learners: Iterable[User] | None = None
+) -> QuerySet[User]:
+    """A school's learners (or everyone), or those of ``learners`` among them."""
     people = User.objects.filter(role=Role.LEARNER)
     if school is not None:
         people = people.filter(organization=school)
@@ -95,65 +97,52 @@ def _calculated(
     return found
 
 
-def _policies(people: QuerySet[User]) -> tuple[dict[int, int | None], Policies]:
-    """Each learner's school, and the grading policy of each of those schools."""
-    organization_of: dict[int, int | None] = dict(people.values_list("pk", "organization_id"))
-    organizations = {
-        org.pk: org for org in Organization.objects.filter(pk__in=set(organization_of.values()))
-    }
-    policies: Policies = {
-        org_id: policy_for(organization=organizations.get(org_id) if org_id else None)
-        for org_id in set(organization_of.values())
-    }
-    return organization_of, policies
+def _policies(people: QuerySet[User]) -> tuple[dict[int, int | None], PolicyBook]:
+    """Each learner's school, and the grading policies in force in those schools."""
+    organization_of = learner_schools(people)
+    return organization_of, policy_book(set(organization_of.values()))
 
 
-def _scored_rows(
+def learner_schools(people: QuerySet[User]) -> dict[int, int | None]:
+    """Learner id → their school's id: the first half of a policy's scope."""
+    return dict(people.values_list("pk", "organization_id"))
+
+
+def scored_rows(
     evidence: QuerySet[Evidence],
     organization_of: dict[int, int | None],
+    framework_of: dict[int, int],
     keep: Callable[[Pair], bool] | None = None,
-) -> tuple[dict[int | None, list[tuple]], int]:
+) -> tuple[dict[PolicyKey, list[tuple]], int]:
     """The scored pieces of ``evidence`` (of the pairs ``keep`` accepts) as ``ROW_FIELDS``
-    rows grouped by each learner's school, and how many there are. Rows stream in
-    (assessed_at, id) order, the order the incremental path sorts by, so ties break alike."""
+    rows grouped by policy scope (the learner's school, the target's framework where
+    ``framework_of`` names it), and how many there are. Rows stream in (assessed_at, id)
+    order, the order the incremental path sorts by, so ties break alike. A replay reads
+    these rows too, so a replay and the adoption that follows see the same evidence."""
     scored = (
         evidence.filter(mark=Mark.SCORED).order_by("assessed_at", "id").values_list(*ROW_FIELDS)
     )
-    rows_by_org: dict[int | None, list[tuple]] = defaultdict(list)
+    rows_by_key: dict[PolicyKey, list[tuple]] = defaultdict(list)
     evidence_rows = 0
     for row in scored.iterator(chunk_size=10_000):
         if keep is None or keep((row[0], row[1])):
-            rows_by_org[organization_of[row[0]]].append(row)
+            rows_by_key[(organization_of[row[0]], framework_of.get(row[1]))].append(row)
             evidence_rows += 1
-    return rows_by_org, evidence_rows
-
-
-def scored_rows_by_school(
-    *, school: Organization | None
-) -> tuple[dict[int | None, list[tuple]], Policies]:
-    """What the batch recompute reads for a school's learners (or everyone's): their
-    scored evidence as engine rows grouped by school, and each school's policy in force.
-    A replay reads it too, so a replay and the adoption that follows see the same rows."""
-    people = _learners(school, None)
-    organization_of, policies = _policies(people)
-    rows_by_org, _ = _scored_rows(
-        Evidence.objects.filter(learner__in=people.values("pk")), organization_of
-    )
-    return rows_by_org, policies
+    return rows_by_key, evidence_rows
 
 
 def _calculate_scored(
     evidence: QuerySet[Evidence],
     organization_of: dict[int, int | None],
-    policies: Policies,
+    policies: PolicyBook,
     keep: Callable[[Pair], bool] | None = None,
 ) -> tuple[dict[Pair, tuple[float | None, EstimateStatus, int]], int]:
     """(learner, target) → (level, status, count) from the scored pieces of ``evidence``
     (of the pairs ``keep`` accepts), and how many pieces counted."""
-    rows_by_org, evidence_rows = _scored_rows(evidence, organization_of, keep)
+    rows_by_key, evidence_rows = scored_rows(evidence, organization_of, policies.framework_of, keep)
     calculated: dict[Pair, tuple[float | None, EstimateStatus, int]] = {}
-    for org_id, rows in rows_by_org.items():
-        calculated.update(_calculated(rows, policies[org_id]))
+    for key, rows in rows_by_key.items():
+        calculated.update(_calculated(rows, policies[key]))
     return calculated, evidence_rows
 
 
@@ -226,7 +215,7 @@ def _store(
     existing: dict[Pair, Estimate],
     calculated: dict[Pair, tuple[float | None, EstimateStatus, int]],
     organization_of: dict[int, int | None],
-    policies: Policies,
+    policies: PolicyBook,
     reason: str,
 ) -> tuple[list[Estimate], list[Estimate], datetime]:
     """Create the missing estimates and update the changed ones, with an audit record
@@ -235,7 +224,7 @@ def _store(
     now = timezone.now()
     created, changed = [], []
     for pair in pairs | set(existing):
-        policy = policies[organization_of[pair[0]]]
+        policy = policies[policies.key(organization_of[pair[0]], pair[1])]
         level, status, count = calculated.get(pair, (None, EstimateStatus.NOT_STARTED, 0))
         value: Value = (level, status, policy.method, policy.version, count)
         estimate = existing.get(pair)
@@ -275,7 +264,7 @@ def estimates_recompute(
     estimates whose evidence has gone become "not started", as the incremental path does.
     """
     started = time.perf_counter()
-    people = _learners(school, learners)
+    people = learners_in(school, learners)
     organization_of, policies = _policies(people)
     scope = people.values("pk")
     all_pairs = set(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from continuum.evidence.forms_gradebook import ClassScoreForm, OverrideForm
 from continuum.evidence.models import EvidenceKind, EvidenceSource
 from continuum.evidence.selectors import gradebook as selectors
-from continuum.evidence.services.estimates import estimate_explain, estimate_override
+from continuum.evidence.services.estimates import estimate_explain, estimate_override, target_policy
 from continuum.evidence.services.gradebook import gradebook_class_score, gradebook_entry_record
 from continuum.evidence.services.policy import policy_for
 from continuum.frameworks.models import FrameworkItem
@@ -83,7 +83,10 @@ def gradebook_section(request, section_id: int):
         "first_lifelong": len(grid.academic) + 2 if grid.lifelong else 0,
         "scale": next(iter(scale for scale in scales.values() if scale), None),
         "can_record": section.educators.filter(pk=request.user.pk).exists(),
-        "counts_formative": policy_for(organization=section.school).formative_weight > 0,
+        "counts_formative": policy_for(
+            organization=section.school, framework_id=framework.pk if framework else None
+        ).formative_weight
+        > 0,
     }
     if request.htmx and request.htmx.target == "gb-grid":
         return render(request, f"{TEMPLATE}#grid", context)
@@ -121,7 +124,7 @@ def gradebook_cell_record(request, section_id: int, learner_id: int, target_id: 
         "target": target.human_coding_scheme,
     }
     practice = evidence.kind == EvidenceKind.FORMATIVE and evidence.level is not None
-    if practice and policy_for(organization=learner.organization).formative_weight == 0:
+    if practice and target_policy(learner, target).formative_weight == 0:
         announce += " " + _("Formative: shown and used for feedback, not counted in the estimate.")
     context = {"cell": cell, "section": section, "grid": {"view": view}, "announce": announce}
     return render(request, f"{TEMPLATE}#cell_recorded", context)
@@ -131,7 +134,7 @@ def _explain_context(request, section: Section, learner: User, target: Framework
     scale = scales_for([target])[target.pk]
     levels = [level.value for level in scale.levels.all()] if scale else []
     explained = estimate_explain(learner=learner, target=target, levels=levels)
-    policy = policy_for(organization=learner.organization)
+    policy = target_policy(learner, target)
     estimate = explained.estimate
     can_override = request.user.has_perm("evidence.override_estimate", learner)
     if form is None and can_override:

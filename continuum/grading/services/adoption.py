@@ -3,7 +3,9 @@ in the background worker, ``CHUNK`` learners at a time so the page can show prog
 (a school of 1,000 learners and 180,000 estimates took 24 s; bench/RESULTS.md).
 
 A district's default applies to its schools that have no override of their own; a school's
-override to that school. A version that takes effect later is recomputed on the day it
+override to that school; a policy for one framework to that framework's targets where no
+narrower policy covers them (every estimate of the schools' learners is recomputed, which
+leaves the others as they were). A version that takes effect later is recomputed on the day it
 takes effect (the task is queued to run then).
 """
 
@@ -29,7 +31,14 @@ def adopted_schools(record: GradingPolicyRecord) -> list[Organization]:
     else:
         schools = list(Organization.objects.filter(parent=scope, kind=Organization.Kind.SCHOOL))
     on = record.effective_on or timezone.localdate()
-    return [s for s in schools if _in_force(policy_record_for(organization=s, on=on), record)]
+    return [
+        school
+        for school in schools
+        if _in_force(
+            policy_record_for(organization=school, framework_id=record.framework_id, on=on),
+            record,
+        )
+    ]
 
 
 def _in_force(found: GradingPolicyRecord | None, record: GradingPolicyRecord) -> bool:

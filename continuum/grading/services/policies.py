@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from continuum.evidence.models import GradingPolicyRecord
 from continuum.evidence.public import PolicyError, policy_from_data
+from continuum.frameworks.models import Framework
+from continuum.frameworks.public import framework_visible
 from continuum.grading.rules import can_edit_policy
 from continuum.grading.services.adoption import adoption_recompute_request
 from continuum.people.models import Organization, User
@@ -33,17 +35,26 @@ def _reason(reason: str, what: str) -> str:
 
 
 def policy_draft_create(
-    *, by: User, organization: Organization, body: dict[str, Any], note: str = ""
+    *,
+    by: User,
+    organization: Organization,
+    body: dict[str, Any],
+    note: str = "",
+    framework: Framework | None = None,
 ) -> GradingPolicyRecord:
-    """A draft from a policy body (the engine's dict without ``version``); an invalid body
-    is refused with the engine's reason and nothing is saved."""
+    """A draft from a policy body (the engine's dict without ``version``), for every
+    framework or for one the person's district may read; an invalid body is refused with
+    the engine's reason and nothing is saved."""
     _check(by, organization)
+    if framework is not None and not framework_visible(user=by).filter(pk=framework.pk).exists():
+        raise PermissionDenied("That framework is not one your district uses.")
     try:
         policy = policy_from_data(body)
     except PolicyError as error:
         raise ValidationError(str(error)) from None
     record = GradingPolicyRecord(
         organization=organization,
+        framework=framework,
         state=State.DRAFT,
         body={**policy.to_dict(), "version": 0},
         note=note.strip(),
@@ -65,7 +76,8 @@ def _draft(record: GradingPolicyRecord, by: User) -> None:
 def policy_adopt(
     *, record: GradingPolicyRecord, by: User, reason: str, effective_on: date | None = None
 ) -> GradingPolicyRecord:
-    """Adopt a draft as its scope's next version, effective from a day (today by default,
+    """Adopt a draft as its organization's next version (numbered across its frameworks,
+    so a version names one record), effective from a day (today by default,
     never in the past), and queue the recompute of every school it applies to."""
     record = GradingPolicyRecord.objects.select_for_update().get(pk=record.pk)
     _draft(record, by)

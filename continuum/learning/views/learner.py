@@ -10,7 +10,7 @@ from continuum.evidence.public import (
     correction_list,
     estimate_explain,
     in_partner_slice,
-    policy_for,
+    target_policy,
 )
 from continuum.frameworks.models import FrameworkItem
 from continuum.frameworks.public import scales_for, target_visible
@@ -69,7 +69,7 @@ def learner_estimate(request, learner_id: int, target_id: int):
         learner=learner,
         target=target,
         scale=scale,
-        policy=policy_for(organization=learner.organization),
+        policy=target_policy(learner, target),
         **vars(explained),
         with_requests=request.user.has_perm("evidence.view_record", learner),
     )

@@ -1,6 +1,7 @@
-"""``continuum policy_replay --policy FILE.json [--school ID] --json OUT``: what a proposed
-grading policy would change, counted, before anyone adopts it. Writes nothing but OUT,
-and OUT only when the replay ran."""
+"""``continuum policy_replay --policy FILE.json [--school ID] [--framework ID] --json OUT``:
+what a proposed grading policy would change, counted, before anyone adopts it: as if each
+learner's school adopted it (for one framework's targets with ``--framework``). Writes
+nothing but OUT, and OUT only when the replay ran."""
 
 import json
 from pathlib import Path
@@ -8,6 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from continuum.evidence.services.policy_replay import PolicyError, policy_replay, proposed_policy
+from continuum.frameworks.models import Framework
 from continuum.people.models import Organization
 
 
@@ -26,10 +28,21 @@ class Command(BaseCommand):
         )
         parser.add_argument("--school", type=int, help="only this school's learners (its id)")
         parser.add_argument(
+            "--framework", type=int, help="a policy for this framework's targets only (its id)"
+        )
+        parser.add_argument(
             "--json", dest="out", type=Path, required=True, help="where to write the counts"
         )
 
-    def handle(self, *args, policy: Path, school: int | None, out: Path, **options):
+    def handle(
+        self,
+        *args,
+        policy: Path,
+        school: int | None,
+        framework: int | None,
+        out: Path,
+        **options,
+    ):
         try:
             text = policy.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -43,7 +56,9 @@ class Command(BaseCommand):
             organization = Organization.objects.filter(pk=school, kind="school").first()
             if organization is None:
                 raise CommandError(f"No school with id {school}.")
-        report = policy_replay(proposed=proposed, school=organization)
+        if framework is not None and not Framework.objects.filter(pk=framework).exists():
+            raise CommandError(f"No framework with id {framework}.")
+        report = policy_replay(proposed=proposed, school=organization, framework_id=framework)
         _write(out, report.to_dict())
         self.stdout.write(
             f"Replayed {report.estimates} estimates under {proposed.method}: "
