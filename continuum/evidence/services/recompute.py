@@ -20,14 +20,14 @@ import-linter layers put ``tasks`` beside ``views`` (independent of them) and ab
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 from django.core.exceptions import PermissionDenied
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Field, QuerySet
 from django.utils import timezone
 from django_tasks import task
@@ -124,11 +124,35 @@ def scored_rows(
     )
     rows_by_key: dict[PolicyKey, list[tuple]] = defaultdict(list)
     evidence_rows = 0
-    for row in scored.iterator(chunk_size=10_000):
+    for row in _fetched(scored):
         if keep is None or keep((row[0], row[1])):
             rows_by_key[(organization_of[row[0]], framework_of.get(row[1]))].append(row)
             evidence_rows += 1
     return rows_by_key, evidence_rows
+
+
+_ASSESSED_AT = ROW_FIELDS.index("assessed_at")
+
+
+def _fetched(rows: QuerySet) -> Iterator[tuple]:
+    """The rows of a ``values_list`` query straight from the database driver, with
+    ``assessed_at`` made aware. Django's per-row converters took 1.2 of the 2.6 s that
+    reading the benchmark school's 540,000 pieces cost (bench/RESULTS.md, Policy replay),
+    and the drivers already return the right types: on SQLite (Django's converters)
+    naive UTC date-times and dates, on PostgreSQL aware date-times."""
+    sql, params = rows.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        while batch := cursor.fetchmany(10_000):
+            for row in batch:
+                moment = row[_ASSESSED_AT]
+                if moment.tzinfo is None:
+                    row = (
+                        *row[:_ASSESSED_AT],
+                        moment.replace(tzinfo=UTC),
+                        *row[_ASSESSED_AT + 1 :],
+                    )
+                yield row
 
 
 def _calculate_scored(
