@@ -106,10 +106,16 @@ def grading_record(request, record_id: int):
         "policy": policy_from_dict(record.body),
         "editable": can_edit_policy(request.user, record.organization),
     }
+    template = "grading/record.html"
     if record.state == State.DRAFT:
-        context["replay"] = selectors.draft_replay(record)
         context["decision"] = DecisionForm()
-    return render(request, "grading/record.html", context)
+        # The replay reads every estimate the draft would touch (seconds for a large
+        # school), so the page comes first and the replay follows (HTMX, or a link).
+        if request.GET.get("replay") == "now":
+            context["replay"] = selectors.draft_replay(record)
+            if request.htmx:
+                template += "#replay"
+    return render(request, template, context)
 
 
 @login_required

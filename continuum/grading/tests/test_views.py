@@ -53,7 +53,12 @@ def test_a_draft_shows_what_it_would_change_and_both_explanations(client, scored
     response = client.post(_draft_url(scored), FORM)
     draft = GradingPolicyRecord.objects.get()
     assert response.url == reverse("grading_record", args=[draft.pk])
-    page = client.get(response.url).content.decode()
+    first = client.get(response.url).content.decode()
+    assert "Replaying the draft on your real evidence" in first  # the page comes first
+    assert "<td>proficient</td><td>not yet</td><td>1</td>" not in first
+    partial = client.get(response.url, {"replay": "now"}, headers={"HX-Request": "true"})
+    assert partial.content.decode().lstrip().startswith('<section id="replay"')
+    page = client.get(response.url, {"replay": "now"}).content.decode()  # without JavaScript
     assert "What adopting it would change" in page
     assert "<td>proficient</td><td>not yet</td><td>1</td>" in page
     assert "Lena Ortiz" in page
@@ -104,7 +109,7 @@ def test_the_replay_names_the_credits_pace_and_flags_a_draft_would_change(client
     client.force_login(scored["leo"])
     client.post(_draft_url(scored), FORM)
     page = client.get(
-        reverse("grading_record", args=[GradingPolicyRecord.objects.get().pk])
+        reverse("grading_record", args=[GradingPolicyRecord.objects.get().pk]), {"replay": "now"}
     ).content.decode()
     assert "Credits and certificates whose rule would be met differently" in page
     assert (
