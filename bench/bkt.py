@@ -1,6 +1,11 @@
 """Knowledge-tracing benchmark: Continuum's BKT against pyBKT on the same split.
 
     python -m bench.bkt --data ../shared/data/kt/assist2009.csv.gz [--json OUT]
+    python -m bench.bkt --synthetic long [--seed 0] [--json OUT]
+
+``--synthetic SHAPE`` replaces the file by a log drawn from known BKT parameters in one of
+the shapes of ``continuum/mastery/bkt_simulate.py`` (same columns, same protocol), so the
+two peers can be compared on data shaped unlike the shared files.
 
 Protocol (../shared/data/README.md): students sorted, permuted with
 numpy.random.default_rng(42), the first 80 % train; rows stay in file order; one model per
@@ -33,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from continuum.mastery import bkt
+from continuum.mastery.bkt_simulate import SHAPES, simulated_log
 
 PEER_PYTHON = Path(__file__).resolve().parent / ".peer-venv" / "bin" / "python"
 PEER_SCRIPT = Path(__file__).resolve().parent / "peer_pybkt.py"
@@ -187,9 +193,29 @@ def machine() -> dict[str, Any]:
     }
 
 
+def synthetic_frame(shape: str, seed: int) -> pd.DataFrame:
+    """A simulated log in the kt/ columns (ids as strings, as read from a file)."""
+    log = simulated_log(SHAPES[shape], seed=seed)
+    learner = log.learner.astype(str)
+    return pd.DataFrame(
+        {
+            "student_id": learner,
+            "seq": pd.Series(learner).groupby(learner).cumcount().to_numpy(),
+            "item_id": "",
+            "skill_id": log.skill.astype(str),
+            "skill_name": "",
+            "correct": log.correct.astype(np.int64),
+            "source_file": f"synthetic:{shape}:{seed}",
+        }
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bkt", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", required=True, help="CSV or CSV.gz in the kt/ format")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--data", help="CSV or CSV.gz in the kt/ format")
+    source.add_argument("--synthetic", choices=sorted(SHAPES), help="a simulated log's shape")
+    parser.add_argument("--seed", type=int, default=0, help="with --synthetic: the draw")
     parser.add_argument("--json", help="write the results here")
     parser.add_argument("--no-peer", action="store_true", help="skip pyBKT")
     parser.add_argument("--no-forgetting", action="store_true", help="skip the forgetting variants")
@@ -203,11 +229,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
 
-    frame = pd.read_csv(
-        args.data,
-        usecols=COLUMNS,
-        dtype={"student_id": str, "skill_id": str, "correct": np.int64},
-        keep_default_na=False,
+    frame = (
+        synthetic_frame(args.synthetic, args.seed)
+        if args.synthetic
+        else pd.read_csv(
+            args.data,
+            usecols=COLUMNS,
+            dtype={"student_id": str, "skill_id": str, "correct": np.int64},
+            keep_default_na=False,
+        )
     )
     train = split(frame)
     correct = frame["correct"].to_numpy()
@@ -216,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     train_skills = set(frame.loc[train, "skill_id"])
     unseen = int((~frame.loc[~train, "skill_id"].isin(train_skills)).sum())
     results: dict[str, Any] = {
-        "data": str(args.data),
+        "data": str(args.data) if args.data else f"synthetic:{args.synthetic}:{args.seed}",
         "rows": len(frame),
         "train_rows": int(train.sum()),
         "test_rows": int((~train).sum()),
