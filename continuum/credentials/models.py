@@ -92,3 +92,86 @@ class CreditNotEarned(models.Model):
 
     def __str__(self) -> str:
         return f"{self.requirement} not earned by {self.learner}"
+
+
+class IssuerKey(models.Model):
+    """A district's Ed25519 signing key for the credentials it issues.
+
+    The private half never leaves the server: it is stored as an encrypted PKCS#8 PEM
+    (passphrase ``settings.CONTINUUM_CREDENTIAL_KEY_SECRET``) and only ``public_jwk`` is
+    published. A retired key signs nothing more but stays published, so the credentials it
+    signed keep verifying.
+    """
+
+    district = models.ForeignKey(
+        "people.Organization", on_delete=models.PROTECT, related_name="issuer_keys"
+    )
+    kid = models.CharField(max_length=64, unique=True, help_text="The JWK thumbprint")
+    public_jwk = models.JSONField()
+    private_pem = models.TextField()
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district"],
+                condition=models.Q(retired_at__isnull=True),
+                name="one_active_issuer_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kid} ({self.district})"
+
+
+class IssuedCredential(models.Model):
+    """A signed credential as it was handed out: an Open Badges 3.0 OpenBadgeCredential
+    for one award, or a CLR 2.0 ClrCredential of a learner's awards. ``token`` is the
+    VC-JWT itself (the only copy of what was signed); ``status_index`` is its bit in the
+    district's revocation status list."""
+
+    class Kind(models.TextChoices):
+        OPEN_BADGE = "openbadge", _("Open Badge")
+        CLR = "clr", _("Comprehensive Learner Record")
+
+    uuid = models.UUIDField(unique=True, editable=False)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="issued_credentials"
+    )
+    award = models.ForeignKey(
+        Award, null=True, blank=True, on_delete=models.CASCADE, related_name="credentials"
+    )
+    awards = models.ManyToManyField(Award, related_name="records", blank=True)
+    district = models.ForeignKey("people.Organization", on_delete=models.PROTECT, related_name="+")
+    key = models.ForeignKey(IssuerKey, on_delete=models.PROTECT, related_name="credentials")
+    status_index = models.PositiveIntegerField()
+    issued_at = models.DateTimeField()
+    token = models.TextField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoke_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-issued_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "status_index"], name="one_credential_per_status_bit"
+            ),
+            models.UniqueConstraint(
+                fields=["award"],
+                condition=models.Q(kind="openbadge"),
+                name="one_badge_per_award",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.uuid}"
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None

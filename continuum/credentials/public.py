@@ -9,13 +9,14 @@
   about a draft policy's estimates).
 - ``learner_credentials_get``: one learner's awards and courses ended without credit, as
   the family view shows them.
-- Its domain event, ``award_recorded`` (decision 0012).
+- Its domain events, ``award_recorded`` and ``credentials_exported`` (a learner's signed
+  badges written out from the command line, for the record of disclosures; decision 0012).
 """
 
 from continuum.credentials.selectors import LearnerCredentials, learner_credentials_get
 from continuum.credentials.services.awards import SyncResult, award_revoke, awards_sync
 from continuum.credentials.services.rules_met import requirements_met
-from continuum.credentials.signals import award_recorded
+from continuum.credentials.signals import award_recorded, credentials_exported
 
 __all__ = [
     "LearnerCredentials",
@@ -23,6 +24,7 @@ __all__ = [
     "award_recorded",
     "award_revoke",
     "awards_sync",
+    "credentials_exported",
     "learner_credentials_get",
     "requirements_met",
 ]

@@ -7,6 +7,8 @@
   family view), never a partner.
 - revoke_award: the learner's counselor, their school's leaders and their district's
   admins. An educator sees the award but does not take it back.
+- download_credentials (a learner's signed badges and CLR, their badges page): the
+  learner, their guardians, and the staff who may view their credentials.
 """
 
 import rules
@@ -14,11 +16,14 @@ import rules
 from continuum.people.public import (
     administers_district_of,
     counsels,
+    guards,
     is_counselor,
     is_district_admin,
     is_educator,
+    is_guardian,
     is_leader,
     is_learner,
+    is_self,
     leads_school_of,
     teaches,
 )
@@ -30,5 +35,11 @@ can_revoke = (
 )
 
 rules.add_perm("credentials.view_own_credentials", is_learner)
-rules.add_perm("credentials.view_credentials", can_revoke | (is_educator & teaches))
+can_view = can_revoke | (is_educator & teaches)
+
+rules.add_perm("credentials.view_credentials", can_view)
+rules.add_perm(
+    "credentials.download_credentials",
+    (is_learner & is_self) | (is_guardian & guards) | can_view,
+)
 rules.add_perm("credentials.revoke_award", can_revoke)

@@ -8,9 +8,9 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from continuum.credentials.models import Award, CreditNotEarned
+from continuum.credentials.models import Award, CreditNotEarned, IssuedCredential, IssuerKey
 from continuum.evidence.models import EstimateStatus, Evidence
-from continuum.people.models import User
+from continuum.people.models import Organization, User
 from continuum.supports.models import Requirement
 
 
@@ -143,3 +143,14 @@ def learner_credentials_get(*, learner: User) -> LearnerCredentials:
         awards=[AwardView(award, _lines(award, evidence), versions[award.pk]) for award in awards],
         not_earned=list(not_earned_list(learner=learner)),
     )
+
+
+def issued_credential_list(*, learner: User) -> QuerySet[IssuedCredential]:
+    """A learner's signed badges and CLRs, newest first, revoked ones included."""
+    return IssuedCredential.objects.filter(learner=learner).select_related("award__requirement")
+
+
+def issuer_key_list(*, district: Organization) -> QuerySet[IssuerKey]:
+    """Every key the district has signed with, retired ones too: what they signed still
+    verifies."""
+    return IssuerKey.objects.filter(district=district).order_by("created_at", "pk")

@@ -24,4 +24,5 @@ LEARNER_OBJECT_PAGES: dict[str, LearnerObjectPage] = {
     "goal_detail": LearnerObjectPage("pathways.Goal", "goal_id", "learner"),
     "learning_plan_step": LearnerObjectPage("pathways.PlanItem", "item_id", "plan__learner"),
     "plan_detail": LearnerObjectPage("supports.SupportPlan", "plan_id", "learner"),
+    "award_badge": LearnerObjectPage("credentials.Award", "award_id", "learner"),
 }

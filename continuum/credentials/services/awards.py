@@ -6,7 +6,9 @@ recorded the first time the rule is met by the learner's shown estimates, with a
 of the rule and of the evidence behind it. An award is never removed because an estimate
 later drops: a person revokes it (``award_revoke``), with a reason. A revoked award is not
 recorded again on the same evidence: only once scored evidence on the requirement's
-targets has been recorded after the revocation. A course-credit requirement whose due date
+targets has been recorded after the revocation. Each award recorded is issued as a signed
+Open Badge in the same transaction, and revoking an award revokes its signed credentials
+(``issuing.py``). A course-credit requirement whose due date
 has passed with the rule not met is recorded once as not earned (``relearn.py``).
 """
 
@@ -22,6 +24,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from continuum.credentials.models import Award, CreditNotEarned
+from continuum.credentials.services.issuing import badges_issue, badges_revoke
 from continuum.credentials.services.relearn import credits_not_earned_record
 from continuum.credentials.services.rules_met import (
     Applicable,
@@ -190,6 +193,7 @@ def _record(
         Award,
         default_change_reason=RULE_MET,
     )
+    badges_issue(awards=awards)
     for award in awards:
         award_recorded.send(sender=Award, award=award)
     return awards
@@ -291,4 +295,5 @@ def award_revoke(*, award: Award, by: User, reason: str) -> Award:
     award._history_user = by  # type: ignore[attr-defined]
     award._change_reason = reason  # type: ignore[attr-defined]
     award.save()
+    badges_revoke(award=award, reason=reason)
     return award

@@ -34,6 +34,9 @@ def test_a_guardian_reads_the_credit_their_child_earned(client, credit):
     page = _family_page(client, credit)
     assert "Credits and certificates" in page
     assert "Lena earned “Grade 6 ratios credit” on Nov. 20, 2026." in page
+    badges = reverse("learner_badges", args=[credit["lena"].pk])
+    assert f'<a href="{badges}">Lena\'s digital badges: download, share or check them</a>' in page
+    assert client.get(badges).status_code == 200
 
 
 def test_a_revoked_award_is_not_shown_to_the_family(client, credit):

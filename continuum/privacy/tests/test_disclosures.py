@@ -108,3 +108,17 @@ def test_purging_deletes_only_rows_older_than_the_retention(world, settings):
     disclose(actor=world["leo"], learners=[world["lena"].pk], via="page", what="new")
     call_command("purge_disclosures")
     assert list(Disclosure.objects.values_list("what", flat=True)) == ["new"]
+
+
+def test_signed_badges_exported_from_the_command_line_are_recorded(world):
+    from continuum.credentials.public import credentials_exported
+
+    credentials_exported.send(sender=None, learner=world["lena"], actor=None, credentials=[1, 2])
+    row = Disclosure.objects.get()
+    assert (row.actor, row.learner, row.via, row.what) == (
+        None,
+        world["lena"],
+        Via.EXPORT,
+        "export_credentials",
+    )
+    assert row.reason == "2 signed badges exported"
