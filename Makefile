@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	bash scripts/ensure-pdf-libs.sh
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -48,6 +49,7 @@ migrations-check: install
 unit: install
 	$(BIN)/pytest -n 2 -m "not browser"
 
+# Includes tests/smoke: `continuum serve` started as in production, and a backup round trip.
 postgres: install
 	$(BIN)/pytest -n 2 -m "not browser" --postgres
 

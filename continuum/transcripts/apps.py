@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TranscriptsConfig(AppConfig):
+    name = "continuum.transcripts"
+    verbose_name = "Mastery transcripts"
