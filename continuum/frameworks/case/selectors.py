@@ -59,10 +59,10 @@ def case_package_get(version: FrameworkVersion) -> dict[str, Any]:
     items = list(version.items.order_by("id"))
     uris: dict[int | None, str] = {item.pk: item.uri for item in items}
     parts: dict[str, Any] = {
-        "CFDocument": {**_document_fields(version, stamp), **version.raw_document},
-        "CFItems": [_item_json(item, stamp) for item in items],
+        "CFDocument": document_json(version),
+        "CFItems": [item_json(item, stamp) for item in items],
         "CFAssociations": [
-            _association_json(association, uris, stamp)
+            association_json(association, uris, stamp)
             for association in version.associations.order_by("id")
         ],
         "CFDefinitions": version.raw_definitions,
@@ -81,18 +81,21 @@ def _urn(identifier: str) -> str:
     return f"urn:continuum:{identifier}"
 
 
-def _document_fields(version: FrameworkVersion, stamp: str) -> dict[str, Any]:
+def document_json(version: FrameworkVersion) -> dict[str, Any]:
+    """The version's CFDocument: as imported, else the fields CASE requires. The package and
+    the CASE API (``case.provider``) both serialise documents, items and associations here."""
     identifier = version.framework.identifier
-    return {
+    made_here = {
         "identifier": identifier,
         "uri": version.uri or _urn(identifier),
         "title": version.title,
         "creator": version.creator or version.framework.title,
-        "lastChangeDateTime": stamp,
+        "lastChangeDateTime": version.created_at.isoformat(),
     }
+    return {**made_here, **version.raw_document}
 
 
-def _item_json(item: FrameworkItem, stamp: str) -> dict[str, Any]:
+def item_json(item: FrameworkItem, stamp: str) -> dict[str, Any]:
     edited = {
         "identifier": item.identifier,
         "uri": item.uri,
@@ -106,7 +109,7 @@ def _item_json(item: FrameworkItem, stamp: str) -> dict[str, Any]:
     return {**made_here, **item.raw, **{key: value for key, value in edited.items() if value}}
 
 
-def _association_json(
+def association_json(
     association: Association, uris: dict[int | None, str], stamp: str
 ) -> dict[str, Any]:
     raw = association.raw
