@@ -3,16 +3,15 @@ educator's review (accept as evidence at a level, or return with a note)."""
 
 from functools import partial
 
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from continuum.evidence.models import Artifact
-from continuum.frameworks.models import FrameworkItem, ItemKind
-from continuum.frameworks.public import TARGET_ORDER, scales_for
+from continuum.frameworks.public import scales_for
 from continuum.learning import forms
+from continuum.learning.selectors.portfolio import portfolio_target_list
 from continuum.learning.services import portfolio as services
 from continuum.learning.views.learner import abilities
 from continuum.lib.access import requires
@@ -37,24 +36,6 @@ def portfolio(request, learner_id: int):
     return render(request, "learning/portfolio_list.html", context)
 
 
-def _linkable_targets(learner, chosen: str | None):
-    """Targets the learner works on: with evidence or an estimate, aligned to an assessment
-    of one of their sections, or the one they came from."""
-    sections = learner.enrollments.values("section")
-    linked = (
-        Q(evidence__learner=learner)
-        | Q(estimates__learner=learner)
-        | Q(alignments__assessment__section__in=sections)
-    )
-    if chosen and chosen.isdigit():
-        linked |= Q(pk=int(chosen))
-    return (
-        FrameworkItem.objects.filter(linked, kind=ItemKind.TARGET)
-        .distinct()
-        .order_by(*TARGET_ORDER)
-    )
-
-
 @requires("evidence.upload_artifact", fn=learner_of)
 @require_http_methods(["GET", "POST"])
 def artifact_upload(request, learner_id: int):
@@ -63,7 +44,7 @@ def artifact_upload(request, learner_id: int):
     form = forms.ArtifactUploadForm(
         request.POST or None,
         request.FILES or None,
-        targets=_linkable_targets(learner, chosen),
+        targets=portfolio_target_list(learner=learner, chosen=chosen),
         initial={"targets": [chosen]} if chosen else None,
     )
 
