@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "continuum.ops",
     "continuum.people",
     "continuum.frameworks",
     "continuum.evidence",
@@ -59,6 +60,10 @@ INSTALLED_APPS = [
     "continuum.privacy",
     "continuum.credentials",
     "continuum.grading",
+    "continuum.rostering",
+    "continuum.xapi",
+    "continuum.reports",
+    "continuum.transcripts",
     "continuum.demo",
 ]
 
@@ -191,6 +196,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Continuum <continuum@
 # Makes links in notification emails absolute (e.g. https://continuum.example.org).
 CONTINUUM_BASE_URL = os.environ.get("CONTINUUM_BASE_URL", "")
 
+# Passphrase that encrypts each district's credential signing key in the database (the
+# private keys never leave the server). Defaults to SECRET_KEY; set it apart so rotating
+# SECRET_KEY does not orphan the keys (then run `continuum credential_key_rotate`).
+CONTINUUM_CREDENTIAL_KEY_SECRET = os.environ.get("CONTINUUM_CREDENTIAL_KEY_SECRET", SECRET_KEY)
+
 # Audit reasons (why a score or a framework changed) are free text, not capped at 100.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
@@ -204,10 +214,18 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 # the web root, and are served only through a permission-checked download view.
 CONTINUUM_PORTFOLIO_MAX_BYTES = envint("CONTINUUM_PORTFOLIO_MAX_BYTES", default=10 * 1024 * 1024)
 
+# Processes that lay out a batch of report-card PDFs in the background worker (one core each;
+# WeasyPrint is pure Python). Default: one per core.
+CONTINUUM_REPORT_PROCESSES = envint("CONTINUUM_REPORT_PROCESSES", default=os.cpu_count() or 1)
+
 # How long the record of disclosures is kept (`continuum purge_disclosures` deletes older
 # rows). FERPA wants it kept as long as the learner's record; five years covers a learner's
 # stay in one school plus the usual window for a complaint. Raise it if records live longer.
 CONTINUUM_DISCLOSURE_RETENTION_DAYS = envint("CONTINUUM_DISCLOSURE_RETENTION_DAYS", default=5 * 366)
+
+# Largest OneRoster CSV package, unpacked (a zip that unpacks past it is refused: zip bombs).
+# 200 MB holds a district of a few hundred thousand users and enrollments.
+CONTINUUM_ONEROSTER_MAX_BYTES = envint("CONTINUUM_ONEROSTER_MAX_BYTES", default=200 * 1024 * 1024)
 
 # CASE import by URL fetches public addresses only (no loopback, private or cloud-metadata
 # address: server-side request forgery). Host names listed here, such as an on-premises
@@ -244,6 +262,8 @@ CONTINUUM_SHARED_DATA = Path(
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", default=True)
+    # Health checks come over plain HTTP from the proxy, systemd or the container runtime.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", default=31536000)
@@ -252,9 +272,29 @@ if not DEBUG:
     # Preloading HSTS is hard to undo, so it is each school's own choice, not a default.
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# Production logs one JSON object per line (continuum/ops/logs.py) for a log collector;
+# development keeps Django's plain lines.
+CONTINUUM_LOG_FORMAT = os.environ.get("CONTINUUM_LOG_FORMAT", "text" if DEBUG else "json")
+if CONTINUUM_LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"CONTINUUM_LOG_FORMAT={CONTINUUM_LOG_FORMAT!r} is not json or text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "continuum.ops.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if CONTINUUM_LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# `continuum serve` (continuum/ops): where gunicorn listens, how many processes it runs, how
+# long a stop waits for requests and tasks in flight, and the worker's heartbeat, which
+# /healthz wants to have seen within CONTINUUM_HEARTBEAT_MAX_AGE_SECONDS.
+CONTINUUM_BIND = os.environ.get("CONTINUUM_BIND", "127.0.0.1:8000")
+CONTINUUM_WEB_WORKERS = envint("CONTINUUM_WEB_WORKERS", default=2 * (os.cpu_count() or 1) + 1)
+CONTINUUM_SHUTDOWN_SECONDS = envint("CONTINUUM_SHUTDOWN_SECONDS", default=30)
+CONTINUUM_HEARTBEAT_SECONDS = envint("CONTINUUM_HEARTBEAT_SECONDS", default=30)
+CONTINUUM_HEARTBEAT_MAX_AGE_SECONDS = envint("CONTINUUM_HEARTBEAT_MAX_AGE_SECONDS", default=120)

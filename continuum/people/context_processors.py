@@ -22,6 +22,9 @@ def _items(user) -> list[tuple[str, str]]:
         items.append((_("My credits and certificates"), reverse("my_credentials")))
     if user.role == Role.GUARDIAN:
         items.append((_("Family view"), reverse("family_home")))
+    if user.role in (Role.LEARNER, Role.GUARDIAN):
+        items.append((_("Report cards"), reverse("report_card_home")))
+        items.append((_("Transcript"), reverse("transcript_home")))
     if user.role in _GRADEBOOK_ROLES:
         items.append((_("Gradebook"), reverse("gradebook_home")))
     if user.role in _ASSESSMENT_ROLES:
@@ -45,6 +48,7 @@ def _items(user) -> list[tuple[str, str]]:
     if user.role == Role.DISTRICT_ADMIN:
         items.append((_("Import a framework"), reverse("case_import")))
         items.append((_("Privacy"), reverse("privacy_disclosures")))
+        items.append((_("Rostering"), reverse("rostering_home")))
     return items
 
 
