@@ -15,15 +15,13 @@ import rules
 
 from continuum.people.public import (
     administers_district_of,
+    can_view_whole_learner,
     counsels,
-    guards,
     is_counselor,
     is_district_admin,
     is_educator,
-    is_guardian,
     is_leader,
     is_learner,
-    is_self,
     leads_school_of,
     teaches,
 )
@@ -38,8 +36,6 @@ rules.add_perm("credentials.view_own_credentials", is_learner)
 can_view = can_revoke | (is_educator & teaches)
 
 rules.add_perm("credentials.view_credentials", can_view)
-rules.add_perm(
-    "credentials.download_credentials",
-    (is_learner & is_self) | (is_guardian & guards) | can_view,
-)
+# the whole learner's people: the learner, guardians and ``can_view``'s staff
+rules.add_perm("credentials.download_credentials", can_view_whole_learner)
 rules.add_perm("credentials.revoke_award", can_revoke)

@@ -1,7 +1,8 @@
 """What the people app offers the other apps (their only way in besides ``models``).
 
 - Who may see a learner: the role and relationship predicates of ``rules.py``, which each
-  app combines into its own permissions, and ``can_view_learner``.
+  app combines into its own permissions, ``can_view_learner`` and
+  ``can_view_whole_learner`` (the whole record, which partners do not see).
 - ``learner_of``: the learner a page's URL names, loaded once per request.
 - ``learner_list``, ``section_list``, ``school_list``: people scoped to what the asking user
   may see.
@@ -13,6 +14,7 @@ from continuum.people.passwords import DEMO_PASSWORD
 from continuum.people.rules import (
     administers_district_of,
     can_view_learner,
+    can_view_whole_learner,
     counsels,
     guards,
     is_counselor,
@@ -33,6 +35,7 @@ __all__ = [
     "DEMO_PASSWORD",
     "administers_district_of",
     "can_view_learner",
+    "can_view_whole_learner",
     "counsels",
     "guards",
     "is_counselor",

@@ -76,15 +76,17 @@ def hosts_placement_of(user: User, learner: User | None) -> bool:
     )
 
 
-can_view_learner = (
+# The whole learner (family view, report cards, transcript): the learner, their guardians
+# and the staff with a reason. Partners see only their placement's targets, so not this.
+can_view_whole_learner = (
     (is_learner & is_self)
     | (is_guardian & guards)
     | (is_educator & teaches)
     | (is_counselor & counsels)
     | (is_leader & leads_school_of)
     | (is_district_admin & administers_district_of)
-    | (is_partner & hosts_placement_of)
 )
+can_view_learner = can_view_whole_learner | (is_partner & hosts_placement_of)
 
 rules.add_perm("people.view_learner", can_view_learner)
 rules.add_perm("people.view_section", is_educator | is_leader | is_district_admin)

@@ -13,18 +13,12 @@ import rules
 
 from continuum.people.models import User
 from continuum.people.public import (
-    administers_district_of,
-    counsels,
-    guards,
-    is_counselor,
-    is_district_admin,
+    can_view_whole_learner,
     is_educator,
     is_guardian,
     is_leader,
     is_learner,
-    is_self,
     is_staff_member,
-    leads_school_of,
     teaches,
 )
 
@@ -35,16 +29,7 @@ def leads_school(user, obj) -> bool:
     return obj is not None and user.organization_id == obj.school_id
 
 
-can_view_report_card = (
-    (is_learner & is_self)
-    | (is_guardian & guards)
-    | (is_educator & teaches)
-    | (is_counselor & counsels)
-    | (is_leader & leads_school_of)
-    | (is_district_admin & administers_district_of)
-)
-
-rules.add_perm("reports.view_report_card", can_view_report_card)
+rules.add_perm("reports.view_report_card", can_view_whole_learner)
 rules.add_perm("reports.open_my_report_cards", is_learner | is_guardian)
 rules.add_perm("reports.record_observations", is_educator & teaches)
 rules.add_perm("reports.manage_periods", is_leader)
@@ -61,7 +46,7 @@ def may_open_batch(user, batch) -> bool:
         return True
     learners = User.objects.filter(pk__in=batch.learner_ids).select_related("organization")
     return is_staff_member(user) and all(
-        can_view_report_card(user, learner) for learner in learners
+        can_view_whole_learner(user, learner) for learner in learners
     )
 
 

@@ -12,29 +12,15 @@ import rules
 
 from continuum.people.public import (
     administers_district_of,
-    counsels,
-    guards,
-    is_counselor,
+    can_view_whole_learner,
     is_district_admin,
-    is_educator,
     is_guardian,
     is_leader,
     is_learner,
-    is_self,
     leads_school_of,
-    teaches,
 )
 
-can_view_transcript = (
-    (is_learner & is_self)
-    | (is_guardian & guards)
-    | (is_educator & teaches)
-    | (is_counselor & counsels)
-    | (is_leader & leads_school_of)
-    | (is_district_admin & administers_district_of)
-)
-
-rules.add_perm("transcripts.view_transcript", can_view_transcript)
+rules.add_perm("transcripts.view_transcript", can_view_whole_learner)
 rules.add_perm("transcripts.open_my_transcripts", is_learner | is_guardian)
 rules.add_perm(
     "transcripts.revoke_transcript",
