@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -247,3 +248,84 @@ def test_fitted_parameters_respect_their_bounds(seed: int) -> None:
         for name, (low, high) in zip(bkt_em.COLUMNS, bkt_em.BOUNDS, strict=True):
             assert low <= getattr(params, name) <= high
     assert all(math.isfinite(v) for v in fit.log_likelihood.values())
+
+
+def _enumerated_counts(
+    distinct: bkt_layout.Distinct, theta: np.ndarray, n_targets: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Expected counts and log-likelihood by summing over every hidden path (short sequences)."""
+    counts = np.zeros((n_targets, 10))
+    log_likelihood = np.zeros(n_targets)
+    for start, n, k, w in zip(
+        distinct.starts, distinct.lengths, distinct.target, distinct.weight, strict=True
+    ):
+        prior, learn, guess, slip, forget = theta[k]
+        right = distinct.correct[start : start + n]
+        paths = np.array(list(itertools.product([0, 1], repeat=int(n))), dtype=bool)
+        p = np.where(paths[:, 0], prior, 1 - prior)
+        for t in range(int(n)):
+            p = p * np.where(
+                paths[:, t],
+                np.where(right[t], 1 - slip, slip),
+                np.where(right[t], guess, 1 - guess),
+            )
+            if t + 1 < n:
+                was, now = paths[:, t], paths[:, t + 1]
+                p = p * np.where(
+                    was, np.where(now, 1 - forget, forget), np.where(now, learn, 1 - learn)
+                )
+        total = p.sum()
+        post = p / total
+        m = paths
+        before, after = m[:, :-1], m[:, 1:]
+        per_path = np.stack(
+            [
+                m[:, 0],
+                np.ones(len(m)),
+                (~before & after).sum(1),
+                (~before).sum(1),
+                (~m & right).sum(1),
+                (~m).sum(1),
+                (m & ~right).sum(1),
+                m.sum(1),
+                (before & ~after).sum(1),
+                before.sum(1),
+            ],
+            axis=1,
+        )
+        counts[k] += w * (post @ per_path)
+        log_likelihood[k] += w * np.log(total)
+    return counts, log_likelihood
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_forward_backward_with_forgetting_agrees_with_summing_every_hidden_path(
+    seed: int,
+) -> None:
+    rng = np.random.default_rng(seed)
+    rows = 120
+    learner, target = rng.integers(0, 25, rows), rng.integers(0, 3, rows)
+    seqs = bkt_layout.sequences_of(learner, target, 3)
+    distinct = bkt_layout.distinct_sequences(seqs, rng.random(rows) < 0.6, 3)
+    keep = distinct.lengths <= 9
+    starts = np.cumsum(distinct.lengths[keep]) - distinct.lengths[keep]
+    rows_kept = np.concatenate(
+        [
+            np.arange(s, s + n)
+            for s, n in zip(distinct.starts[keep], distinct.lengths[keep], strict=True)
+        ]
+    )
+    short = bkt_layout.Distinct(
+        correct=distinct.correct[rows_kept],
+        starts=starts,
+        lengths=distinct.lengths[keep],
+        target=distinct.target[keep],
+        weight=distinct.weight[keep],
+    )
+    theta = rng.uniform(0.02, 0.45, (2, 3, 5))
+    counts, log_likelihood = bkt_forward_backward.ForwardBackwardEStep(short, 3)(theta)
+    for r in range(2):
+        expected, expected_ll = _enumerated_counts(short, theta[r], 3)
+        np.testing.assert_allclose(counts[r], expected, rtol=1e-9, atol=1e-9)
+        np.testing.assert_allclose(log_likelihood[r], expected_ll, rtol=1e-9, atol=1e-9)
