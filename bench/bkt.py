@@ -13,6 +13,11 @@ skill; every test response is predicted from that student's earlier responses on
 AUC and RMSE pooled over all test responses. pyBKT runs in its own venv
 (scripts/bench-peer-venv.sh) through bench/peer_pybkt.py, reading the same split.
 
+The logistic learner model (``bench/learner_model.py``) runs on the same split and is
+reported as ``continuum_lr`` (AUC, RMSE, ECE over 10 bins, fit and predict time), beside
+scikit-learn's LogisticRegression fitted on the same features with the same penalty
+(``sklearn_lr``, in the peer venv); ``--no-lr`` skips both.
+
 Timing: each fit and predict runs `--repeat` times and the median wall time is reported,
 for both peers alike. Continuum's fit starts from integer-coded columns, as the app stores
 them; the string-to-code step is timed apart as `encode_s`. pyBKT's fit starts from its
@@ -37,6 +42,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from bench import learner_model
 from continuum.mastery import bkt
 from continuum.mastery.bkt_simulate import SHAPES, simulated_log
 
@@ -219,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="write the results here")
     parser.add_argument("--no-peer", action="store_true", help="skip pyBKT")
     parser.add_argument("--no-forgetting", action="store_true", help="skip the forgetting variants")
+    parser.add_argument("--no-lr", action="store_true", help="skip the logistic learner model")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per fit (median)")
     args = parser.parse_args(argv)
     if not args.no_peer and not PEER_PYTHON.exists():
@@ -267,6 +274,20 @@ def main(argv: list[str] | None = None) -> int:
         results[key] = {"auc": auc(y_test, predicted), "rmse": rmse(y_test, predicted), **stats}
         predictions[key] = predicted
 
+    lr: tuple[Any, ...] = ()
+    if not args.no_lr:
+        predicted, stats, features, trained = learner_model.run(
+            frame, train, repeat=args.repeat, timed=timed
+        )
+        results["continuum_lr"] = {
+            "auc": auc(y_test, predicted),
+            "rmse": rmse(y_test, predicted),
+            "ece": learner_model.expected_calibration_error(y_test, predicted),
+            **stats,
+        }
+        predictions["continuum_lr"] = predicted
+        lr = (features, trained)
+
     if not args.no_peer:
         with tempfile.TemporaryDirectory() as tmp:
             workdir = Path(tmp)
@@ -291,7 +312,21 @@ def main(argv: list[str] | None = None) -> int:
                     **stats,
                 }
                 predictions[key] = predicted
-        pairs = [("continuum", "pybkt"), ("continuum_forgetting", "pybkt_forgets")]
+            if lr:
+                predicted, stats = learner_model.run_sklearn(PEER_PYTHON, workdir, *lr, train)
+                results["sklearn_lr"] = {
+                    "auc": auc(y_test, predicted),
+                    "rmse": rmse(y_test, predicted),
+                    **stats,
+                }
+                predictions["sklearn_lr"] = predicted
+        pairs = [
+            ("continuum", "pybkt"),
+            ("continuum_forgetting", "pybkt_forgets"),
+            ("continuum_lr", "continuum_forgetting"),
+            ("continuum_lr", "pybkt_forgets"),
+            ("continuum_lr", "sklearn_lr"),
+        ]
         results["ratios"] = {
             f"{ours}/{theirs}": {
                 "auc_diff": results[ours]["auc"] - results[theirs]["auc"],
@@ -308,7 +343,14 @@ def main(argv: list[str] | None = None) -> int:
             if ours in results and theirs in results
         }
 
-    for key in ("continuum", "pybkt", "continuum_forgetting", "pybkt_forgets"):
+    for key in (
+        "continuum",
+        "pybkt",
+        "continuum_forgetting",
+        "pybkt_forgets",
+        "continuum_lr",
+        "sklearn_lr",
+    ):
         if key in results:
             r = results[key]
             print(
