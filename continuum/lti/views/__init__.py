@@ -1,0 +1,2 @@
+"""The LTI views: what the LMS reaches (``launch``) and the district admin's and
+educators' pages (``admin``)."""
