@@ -3,7 +3,8 @@
 After ``AXES_FAILURE_LIMIT`` wrong passwords for one username from one address, that pair is
 refused, even with the right password, until ``AXES_COOLOFF_TIME`` has passed since the last
 try. Axes logs each failure and the lockout (logger ``axes``) and keeps the attempts in the
-database (Django admin → Axes → Access attempts).
+database (Django admin → Axes → Access attempts). Single sign-on (continuum/sso) checks no
+password here: the district's provider does, and throttles its own sign-ins.
 """
 
 from axes.backends import AxesStandaloneBackend

@@ -25,7 +25,11 @@ def _aware(value: str) -> datetime | None:
     return moment
 
 
-_USER_KEPT = ("sourcedId", "status", "dateLastModified", "enabledUser", "agentSourcedIds")
+# ``identifier`` and ``userIds`` (e.g. {Clever:…}) let single sign-on match a provider's id.
+_USER_KEPT = (
+    "sourcedId", "status", "dateLastModified", "enabledUser", "agentSourcedIds", "identifier",
+    "userIds",
+)  # fmt: skip
 _USER_FIELDS = ["username", "first_name", "last_name", "email", "role", "organization", "is_active"]
 
 
