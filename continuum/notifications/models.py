@@ -14,6 +14,9 @@ class Kind(models.TextChoices):
     REASSESSMENT_DECISION = "reassessment_decision", _("Reassessment decisions")
     GOAL_CHECKIN = "goal_checkin", _("Goal check-ins")
     AWARD = "award", _("Credits and certificates earned")
+    PROPOSAL_DECISION = "proposal_decision", _("Proposal decisions")
+    PORTFOLIO_REVIEW = "portfolio_review", _("Portfolio reviews")
+    FLAG = "flag", _("New early-warning flags")
     OTHER = "other", _("Other notices")
 
 

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.people.models import Organization, Section
+from continuum.supports.wording import PaceWords
 
 
 class Requirement(models.Model):
@@ -273,6 +274,15 @@ class LearnerPace(models.Model):
     projected_on = models.DateField(null=True, blank=True)
     remaining = models.ManyToManyField(FrameworkItem, blank=True, related_name="+")
     explanation = models.TextField()
+    rate_per_week = models.FloatField(
+        null=True, blank=True, help_text="Targets mastered a week; none before the first"
+    )
+    finish_by = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The learner's expected graduation (else this requirement's due date): "
+        "a projection more than a year past it is not shown as a date",
+    )
     computed_at = models.DateTimeField()
 
     class Meta:
@@ -282,6 +292,37 @@ class LearnerPace(models.Model):
 
     def __str__(self) -> str:
         return f"{self.learner} {self.status} on {self.requirement}"
+
+    @property
+    def words(self) -> "PaceWords":
+        """How the pages say this pace (counts capped, far projections and rates in words)."""
+        return PaceWords(
+            status=self.status,
+            mastered=self.mastered,
+            needed=self.needed,
+            remaining=len(self.remaining.all()),
+            rate_per_week=self.rate_per_week,
+            projected_on=self.projected_on,
+            due_on=self.requirement.due_on,
+            finish_by=self.finish_by or self.requirement.due_on,
+        )
+
+
+class SupportsDirty(models.Model):
+    """A learner whose pace and flags are out of date: new evidence, a correction or an
+    override since their last computation. The background refresh takes these rows
+    (``services/refresh.py``); many changes in a row leave one row, so one refresh."""
+
+    learner = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.learner} since {self.changed_at:%Y-%m-%d %H:%M}"
 
 
 class SupportsRun(models.Model):

@@ -14,6 +14,7 @@
   what its rule reads (``requirement_targets``) and the rule itself (``requirement_rule``).
 - Editing them: ``requirement_create``, ``requirement_update``, ``requirement_retire``;
   electing: ``election_create``, ``election_withdraw``, ``election_decide``.
+- Its domain event, ``flags_opened`` (decision 0012): new early-warning flags for a learner.
 """
 
 from continuum.supports.selectors import (
@@ -37,6 +38,7 @@ from continuum.supports.services.requirements import (
     requirement_update,
 )
 from continuum.supports.services.signals import requirement_rule, requirement_targets
+from continuum.supports.signals import flags_opened
 
 __all__ = [
     "SupportsPreview",
@@ -45,6 +47,7 @@ __all__ = [
     "election_decide",
     "election_withdraw",
     "family_summary",
+    "flags_opened",
     "learner_paces",
     "note_add",
     "plan_create",

@@ -20,6 +20,7 @@ from django.db import transaction
 from continuum.evidence.models import Artifact, EvidenceSource
 from continuum.evidence.public import evidence_record
 from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.learning.signals import artifact_reviewed
 from continuum.people.models import User
 
 # The allow-list: extension → the type its contents must sniff as.
@@ -189,6 +190,7 @@ def artifact_validate(
         locked.reviewed_by = by
         locked.review_note = feedback.strip()
         locked.save()
+        artifact_reviewed.send(sender=Artifact, artifact=locked)
     return locked
 
 
@@ -206,4 +208,5 @@ def artifact_return(*, artifact: Artifact, by: User, note: str) -> Artifact:
         locked.reviewed_by = by
         locked.review_note = note.strip()
         locked.save()
+        artifact_reviewed.send(sender=Artifact, artifact=locked)
     return locked

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from continuum.frameworks.models import FrameworkItem, ItemKind
 from continuum.learning.models import Proposal
+from continuum.learning.signals import proposal_reviewed
 from continuum.people.models import User
 
 DESCRIPTION_MIN_LENGTH = 20
@@ -56,6 +57,7 @@ def proposal_review(*, proposal: Proposal, by: User, approve: bool, note: str = 
         locked.review_note = note.strip()
         locked.decided_at = timezone.now()
         locked.save()
+        proposal_reviewed.send(sender=Proposal, proposal=locked)
     return locked
 
 

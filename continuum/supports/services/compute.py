@@ -12,9 +12,10 @@ given in continuum/evidence/services/recompute.py: the import-linter layers.
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from continuum.mastery import (
@@ -28,7 +29,13 @@ from continuum.mastery import (
     pace,
 )
 from continuum.people.models import CaseloadAssignment, Enrollment, Organization, Role, User
-from continuum.supports.models import Flag, LearnerPace, Requirement, SupportsRun
+from continuum.supports.models import (
+    Flag,
+    LearnerPace,
+    Requirement,
+    SupportsDirty,
+    SupportsRun,
+)
 from continuum.supports.selectors import requirement_learners
 from continuum.supports.services.signals import (
     SchoolSignals,
@@ -39,6 +46,8 @@ from continuum.supports.services.signals import (
     requirements_for,
     school_signals,
 )
+from continuum.supports.signals import flags_opened
+from continuum.supports.wording import PaceWords
 
 CHUNK = 25
 DEFAULT_THRESHOLDS = Thresholds()
@@ -82,14 +91,20 @@ class _Requirement:
     learners: frozenset[int]
 
 
-def requirements_loaded(school: Organization) -> list[_Requirement]:
+def requirements_loaded(
+    school: Organization, among: list[User] | None = None
+) -> list[_Requirement]:
     """The school's requirements that can have a pace, loaded once per computation, not
-    once per chunk of learners."""
+    once per chunk of learners; with ``among``, who they apply to is read for those
+    learners only (a background refresh of a few learners reads no whole school)."""
     found = []
     for requirement in requirements_for(school):
         ids = [t.pk for t in requirement_targets(requirement)]
         if ids and requirement.due_on > requirement.starts_on:
-            learners = frozenset(requirement_learners(requirement).values_list("pk", flat=True))
+            applying = requirement_learners(requirement)
+            if among is not None:
+                applying = applying.filter(pk__in=[learner.pk for learner in among])
+            learners = frozenset(applying.values_list("pk", flat=True))
             found.append(
                 _Requirement(requirement, ids, needed_count(requirement, len(ids)), learners)
             )
@@ -121,18 +136,42 @@ def pace_results(
     return results
 
 
+def finish_dates(results: list[tuple[User, Requirement, RequirementPace]]) -> dict[int, date]:
+    """learner → their expected graduation: the latest due date of the graduation
+    requirements among those that apply to them (learners without one are left out)."""
+    found: dict[int, date] = {}
+    for learner, requirement, _result in results:
+        if requirement.kind == Requirement.Kind.GRADUATION:
+            found[learner.pk] = max(found.get(learner.pk, requirement.due_on), requirement.due_on)
+    return found
+
+
+def pace_words(requirement: Requirement, result: RequirementPace, finish_by: date) -> PaceWords:
+    return PaceWords(
+        status=result.status.value,
+        mastered=result.mastered,
+        needed=result.needed,
+        remaining=len(result.remaining),
+        rate_per_week=result.rate_per_week,
+        projected_on=result.projected,
+        due_on=requirement.due_on,
+        finish_by=finish_by,
+    )
+
+
 def pace_signals(
     results: list[tuple[User, Requirement, RequirementPace]],
 ) -> dict[int, list[PaceSignal]]:
-    """learner → the pace signals their flags read."""
+    """learner → the pace signals their flags read (explained in the pages' words, in the
+    site's language whoever's request or worker computes them, as flags are stored text)."""
+    finish = finish_dates(results)
     by_learner: dict[int, list[PaceSignal]] = {}
     for learner, requirement, result in results:
+        words = pace_words(requirement, result, finish.get(learner.pk, requirement.due_on))
+        with translation.override(settings.LANGUAGE_CODE):
+            said = f"{requirement.title}: {result.status.value.capitalize()}: {words.sentence()}"
         by_learner.setdefault(learner.pk, []).append(
-            PaceSignal(
-                requirement.title,
-                result.status.value == "behind",
-                f"{requirement.title}: {result.explanation}",
-            )
+            PaceSignal(requirement.title, result.status.value == "behind", said)
         )
     return by_learner
 
@@ -149,6 +188,7 @@ def _paces(
     now = timezone.now()
     LearnerPace.objects.filter(learner__in=learners).delete()
     results = pace_results(requirements, learners, signals, today)
+    finish = finish_dates(results)
     created = LearnerPace.objects.bulk_create(
         LearnerPace(
             learner=learner,
@@ -158,6 +198,8 @@ def _paces(
             needed=result.needed,
             projected_on=result.projected,
             explanation=result.explanation,
+            rate_per_week=result.rate_per_week,
+            finish_by=finish.get(learner.pk, requirement.due_on),
             computed_at=now,
         )
         for learner, requirement, result in results
@@ -206,12 +248,13 @@ def flags_sync(
     owners = _owners(learners)
     opened = kept = 0
     seen = set()
+    new: dict[int, list[Flag]] = {}
     for flag in raised:
         key = (flag.learner, flag.kind.value, flag.target)
         seen.add(key)
         row = existing.get(key)
         if row is None:
-            Flag.objects.create(
+            created = Flag.objects.create(
                 learner_id=flag.learner,
                 kind=flag.kind.value,
                 target_id=flag.target,
@@ -219,6 +262,7 @@ def flags_sync(
                 owner_id=owners.get(flag.learner),
                 raised_at=now,
             )
+            new.setdefault(flag.learner, []).append(created)
             opened += 1
         else:
             kept += 1
@@ -233,6 +277,9 @@ def flags_sync(
             row._change_reason = "Signal cleared"  # type: ignore[attr-defined]
             row.save(update_fields=["state", "note", "updated_at"])
             resolved += 1
+    for learner in learners:
+        if learner.pk in new:
+            flags_opened.send(sender=Flag, learner=learner, flags=new[learner.pk])
     return opened, kept, resolved
 
 
@@ -246,19 +293,17 @@ def supports_compute(
     """Pace on every requirement that applies, and the flags, of every learner in ``school``."""
     today = today or timezone.localdate()
     learners = list(User.objects.filter(role=Role.LEARNER, organization=school).order_by("pk"))
+    # Everyone is computed now: a learner waiting for the background refresh waits no more
+    # (and a refresh whose task was lost cannot keep them waiting past this).
+    SupportsDirty.objects.filter(learner__in=learners, changed_at__lte=timezone.now()).delete()
     if run is not None:
         run.started_at, run.total, run.processed = timezone.now(), len(learners), 0
         run.save(update_fields=["started_at", "total", "processed"])
-    totals = [0, 0, 0]
-    paces_stored = 0
+    totals = [0, 0, 0, 0]
     requirements = requirements_loaded(school)
     for start in range(0, len(learners), CHUNK):
         chunk = learners[start : start + CHUNK]
-        signals = school_signals(chunk)
-        paces = _paces(requirements, chunk, signals, today)
-        paces_stored += sum(len(v) for v in paces.values())
-        raised = flags_raised(chunk, signals, paces, today, thresholds)
-        for index, count in enumerate(flags_sync(learners=chunk, raised=raised, today=today)):
+        for index, count in enumerate(chunk_compute(requirements, chunk, today, thresholds)):
             totals[index] += count
         if run is not None:
             run.processed = start + len(chunk)
@@ -266,7 +311,18 @@ def supports_compute(
     if run is not None:
         run.finished_at = timezone.now()
         run.save(update_fields=["finished_at"])
-    return ComputeResult(len(learners), totals[0], totals[1], totals[2], paces_stored)
+    return ComputeResult(len(learners), totals[0], totals[1], totals[2], totals[3])
+
+
+def chunk_compute(
+    requirements: list[_Requirement], chunk: list[User], today: date, thresholds: Thresholds
+) -> tuple[int, int, int, int]:
+    """Pace and flags of one chunk of a school's learners: (opened, kept, resolved, paces)."""
+    signals = school_signals(chunk)
+    paces = _paces(requirements, chunk, signals, today)
+    raised = flags_raised(chunk, signals, paces, today, thresholds)
+    opened, kept, resolved = flags_sync(learners=chunk, raised=raised, today=today)
+    return opened, kept, resolved, sum(len(v) for v in paces.values())
 
 
 @task()

@@ -1,6 +1,6 @@
 """The supports pages: caseload with freshness, a plan opened from a flag, progress."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
@@ -121,3 +121,44 @@ def test_a_requirement_in_one_area_shows_only_that_area(client, supports):
     page = client.get(reverse("caseload")).content.decode()
     assert "Academic: 1 of 4" in page
     assert "Lifelong learning / SEL:" not in page
+
+
+def _stored_pace(supports, **values) -> LearnerPace:
+    defaults = {
+        "status": "ahead",
+        "mastered": 4,
+        "needed": 4,
+        "projected_on": TODAY,
+        "explanation": "Ahead: 4 of 3 targets mastered (the engine's words).",
+        "computed_at": timezone.now(),
+    }
+    return LearnerPace.objects.create(
+        learner=supports["lena"],
+        requirement=supports["requirement"],
+        **{**defaults, **values},
+    )
+
+
+def test_the_pace_page_never_shows_more_mastered_than_needed(client, supports):
+    _stored_pace(supports, mastered=4, needed=3, rate_per_week=1.0)
+    client.force_login(supports["cora"])
+    page = client.get(reverse("learner_pace", args=[supports["lena"].pk])).content.decode()
+    assert "3 of the 3 targets needed mastered (4 of all 4)" in page
+    assert "4 of 3" not in page
+    assert "about one target a week" in page
+
+
+def test_a_far_projection_is_said_as_not_on_track_on_the_pace_page_and_caseload(client, supports):
+    _stored_pace(
+        supports,
+        status="behind",
+        mastered=1,
+        projected_on=date(2032, 4, 2),
+        rate_per_week=0.01,
+        finish_by=date(2029, 6, 1),
+    )
+    client.force_login(supports["cora"])
+    for url in (reverse("learner_pace", args=[supports["lena"].pk]), reverse("caseload")):
+        page = client.get(url).content.decode()
+        assert "ot on track to finish by 1 Jun 2029 at this pace" in page
+        assert "2032" not in page
