@@ -21,7 +21,9 @@ class CorrectionForm(forms.Form):
         coerce=float,
         required=False,
         empty_value=None,
-        help_text=_("For a scored piece of evidence; leave it empty for missing or excused."),
+        help_text=_(
+            "For a scored piece of evidence; leave it empty for missing, excused or withdrawn."
+        ),
     )
     kind = forms.ChoiceField(label=_("Kind of evidence"), choices=EvidenceKind.choices)
     weight = forms.FloatField(
@@ -66,8 +68,8 @@ class CorrectionForm(forms.Form):
         cleaned = super().clean() or {}
         if cleaned.get("mark") == Mark.SCORED and cleaned.get("level") is None:
             self.add_error("level", _("Scored evidence needs a level."))
-        elif cleaned.get("mark") in (Mark.MISSING, Mark.EXCUSED):
-            cleaned["level"] = None  # missing and excused have no level, whatever was picked
+        elif cleaned.get("mark") in (Mark.MISSING, Mark.EXCUSED, Mark.WITHDRAWN):
+            cleaned["level"] = None  # these marks have no level, whatever was picked
         return cleaned
 
     def moment(self) -> datetime:

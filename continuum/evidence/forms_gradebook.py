@@ -23,7 +23,8 @@ class OverrideForm(forms.Form):
 
     def __init__(self, data=None, *, scale: ProficiencyScale | None, overridden: bool):
         super().__init__(data)
-        choices = level_choices(scale)
+        # A blank first choice, so no level is ever preselected: the educator chooses one.
+        choices = [("", str(_("— choose a level —"))), *level_choices(scale)]
         if overridden:
             choices.append((CLEAR, str(_("Remove the override (show the calculated estimate)"))))
         self.fields["level"].choices = choices  # type: ignore[attr-defined]
@@ -34,7 +35,8 @@ class OverrideForm(forms.Form):
 
 
 class ClassScoreForm(forms.Form):
-    """One level per learner (blank skips the learner), all recorded together."""
+    """One level and feedback per learner (blank skips the learner), all recorded
+    together. "Set all to" fills every row left blank, never a row already chosen."""
 
     kind = forms.ChoiceField(
         label=_("Kind of evidence"), choices=EvidenceKind.choices, initial=EvidenceKind.FORMATIVE
@@ -46,30 +48,55 @@ class ClassScoreForm(forms.Form):
             (EvidenceSource.OBSERVATION.value, EvidenceSource.OBSERVATION.label),
         ],
     )
+    set_all = forms.ChoiceField(
+        label=_("Set every empty row to"),
+        required=False,
+        help_text=_("Rows where you chose a level keep it."),
+    )
 
     def __init__(self, data=None, *, learners: list[User], scale: ProficiencyScale | None):
         super().__init__(data)
         choices = [
-            ("", str(_("— skip —"))),
             *level_choices(scale),
             ("m", str(_("Missing"))),
             ("e", str(_("Excused"))),
         ]
+        self.fields["set_all"].choices = [("", str(_("— leave them empty —"))), *choices]  # type: ignore[attr-defined]
         self.learners = learners
         for learner in learners:
             self.fields[self.field_name(learner)] = forms.ChoiceField(
-                label=str(learner), choices=choices, required=False
+                label=str(learner), choices=[("", str(_("— skip —"))), *choices], required=False
+            )
+            self.fields[self.feedback_name(learner)] = forms.CharField(
+                label=_("Feedback for %(name)s") % {"name": learner.display_name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 1}),
             )
 
     @staticmethod
     def field_name(learner: User) -> str:
         return f"learner_{learner.pk}"
 
+    @staticmethod
+    def feedback_name(learner: User) -> str:
+        return f"feedback_{learner.pk}"
+
     def learner_fields(self):
-        return [(learner, self[self.field_name(learner)]) for learner in self.learners]
+        return [
+            (learner, self[self.field_name(learner)], self[self.feedback_name(learner)])
+            for learner in self.learners
+        ]
 
     def entries(self) -> dict[User, str]:
+        """Each learner's choice; a blank row takes "set all" when one was chosen."""
+        fill = self.cleaned_data.get("set_all") or ""
         return {
-            learner: self.cleaned_data.get(self.field_name(learner)) or ""
+            learner: self.cleaned_data.get(self.field_name(learner)) or fill
+            for learner in self.learners
+        }
+
+    def feedback(self) -> dict[User, str]:
+        return {
+            learner: self.cleaned_data.get(self.feedback_name(learner)) or ""
             for learner in self.learners
         }

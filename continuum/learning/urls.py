@@ -31,6 +31,11 @@ urlpatterns = [
     ),
     path("requests/", learner.learner_requests, name="learner_requests"),
     path(
+        "requests/<str:kind>/<int:request_id>/",
+        learner.learner_request_decide,
+        name="learner_request_decide",
+    ),
+    path(
         "reassessments/<int:reassessment_id>/",
         reassessment.reassessment_detail,
         name="reassessment_detail",

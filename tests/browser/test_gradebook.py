@@ -50,18 +50,19 @@ def test_erin_scores_with_the_keyboard_explains_and_overrides(visit, world):
     page.keyboard.type("3")
     page.keyboard.press("Enter")
     status = page.locator("#gb-status")
-    status.get_by_text("Recorded 3 for Nia Adams on N.1.a.").wait_for()
+    # The confirmation comes back inside the cell, beside what was scored.
+    grid.locator(".gb-confirm", has_text="Recorded: 3 Proficient").wait_for()
     page.keyboard.press("ArrowDown")  # Brooks, Sam
     page.keyboard.type("1")
     page.keyboard.press("Escape")
     status.get_by_text("Cancelled: nothing recorded.").wait_for()
     page.keyboard.type("2")
     page.keyboard.press("Enter")
-    status.get_by_text("Recorded 2 for Sam Brooks on N.1.a.").wait_for()
+    grid.locator(".gb-confirm", has_text="Recorded: 2 Developing").wait_for()
     page.keyboard.press("ArrowRight")
     page.keyboard.type("m")
     page.keyboard.press("Enter")
-    status.get_by_text("Recorded Missing for Sam Brooks on N.1.b.").wait_for()
+    grid.locator(".gb-confirm", has_text="Recorded: Missing").wait_for()
     page.keyboard.press("ArrowUp")  # Adams, Nia on N.1.b: a level off the scale
     page.keyboard.type("7")
     page.keyboard.press("Enter")
@@ -78,10 +79,12 @@ def test_erin_scores_with_the_keyboard_explains_and_overrides(visit, world):
     page.get_by_role("link", name="Estimates").click()
     page.locator("#gb-table[data-view='estimate']").wait_for()
 
-    # Lena's N.1.a: open the explanation from the keyboard and override it with a reason.
-    lena_cell = grid.locator(f"#cell-{world['lena'].pk}-{sample['N.1.a'].pk} a")
+    # Lena's N.1.a: Enter opens the cell's scorer; its own link opens the explanation,
+    # where Erin overrides the estimate with a reason.
+    lena_cell = grid.locator(f"#cell-{world['lena'].pk}-{sample['N.1.a'].pk} a.gb-value")
     lena_cell.focus()
     page.keyboard.press("Enter")
+    grid.get_by_role("link", name="Explain this estimate").click()
     dialog = page.get_by_role("dialog")
     dialog.get_by_text("Each piece of evidence and its part in the estimate").wait_for()
     assert "If the next score were 4" in dialog.inner_text()
@@ -100,8 +103,8 @@ def test_erin_scores_with_the_keyboard_explains_and_overrides(visit, world):
     # Score the whole class on N.2.a from the column action.
     page.get_by_role("link", name="Score class on N.2.a").click()
     visit.check("gradebook-class-score")
-    page.get_by_label("Lena Ortiz").select_option("3")
-    page.get_by_label("Nia Adams").select_option("4")
+    page.get_by_label("Lena Ortiz", exact=True).select_option("3")
+    page.get_by_label("Nia Adams", exact=True).select_option("4")
     page.get_by_role("button", name="Record these scores").click()
     page.get_by_text("Recorded 2 scores on N.2.a.").wait_for()
     assert Evidence.objects.filter(target=sample["N.2.a"]).count() == 2

@@ -3,7 +3,8 @@
 Evidence belongs to a learner and a learning target, whichever section, educator or
 partner produced it: one body of evidence per learner-target. "Not yet" is a level below
 the proficiency cut, never a zero; missing work is marked missing and excused work
-excused, and neither enters a calculation.
+excused, and neither enters a calculation. Evidence recorded by mistake is withdrawn (the
+gradebook's undo), never deleted: it stays in the audit log and counts for nothing.
 """
 
 from pathlib import Path
@@ -23,6 +24,8 @@ class Mark(models.TextChoices):
     SCORED = "scored", _("Scored")
     MISSING = "missing", _("Missing")
     EXCUSED = "excused", _("Excused")
+    # Only a correction sets it (services.recording.evidence_withdraw): recorded by mistake.
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class EvidenceSource(models.TextChoices):

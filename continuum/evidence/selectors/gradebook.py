@@ -30,7 +30,7 @@ from continuum.frameworks.models import (
     LearningArea,
     ProficiencyScale,
 )
-from continuum.frameworks.public import TARGET_ORDER, bands_of, scales_for
+from continuum.frameworks.public import TARGET_ORDER, bands_of, level_choices, scales_for
 from continuum.mastery import status_of
 from continuum.people.models import Role, Section, User
 from continuum.people.public import section_list
@@ -118,6 +118,12 @@ class Cell:
         return MARK_SHORT.get(self.status, "")
 
     @property
+    def record_href(self) -> str:
+        """The cell's scoring page (the scorer without JavaScript), beside its explanation."""
+        path, _sep, query = self.href.partition("?")
+        return f"{path}record/" + (f"?{query}" if query else "")
+
+    @property
     def css(self) -> str:
         return self.status.slug if isinstance(self.status, EstimateStatus) else self.status.value
 
@@ -187,10 +193,11 @@ def _estimate_cells(learners, targets) -> dict[tuple[int, int], Cell]:
 
 def _evidence_cells(learners, targets, scales: Scales) -> dict[tuple[int, int], Cell]:
     """The latest piece of evidence per learner-target, with how many there are, read
-    against the bands of each target's scale."""
+    against the bands of each target's scale. Withdrawn evidence (undone) is not shown."""
     bands = {pk: bands_of(scale).evidence for pk, scale in scales.items()}
     rows = (
         Evidence.objects.filter(learner__in=learners, target__in=targets)
+        .exclude(mark=Mark.WITHDRAWN)
         .order_by("assessed_at", "pk")
         .values_list("learner_id", "target_id", "level", "mark", "assessed_at", "kind")
     )
@@ -279,6 +286,24 @@ def _place(cell: Cell, learner: User, target: FrameworkItem, view: View, base: s
 def gradebook_learner_get(*, section: Section, learner_id: int) -> User:
     """A learner enrolled in the section; raises User.DoesNotExist otherwise."""
     return section.learners.get(pk=learner_id)
+
+
+@dataclass(frozen=True)
+class ScorerLevel:
+    """A button of the cell's scorer: a level of the target's scale and how a single
+    piece of evidence at that level reads (levels below the cut read "not yet")."""
+
+    value: str
+    label: str
+    status: EstimateStatus
+
+
+def scorer_level_list(scale: ProficiencyScale | None) -> list[ScorerLevel]:
+    bands = bands_of(scale).evidence
+    return [
+        ScorerLevel(value, label, EstimateStatus(status_of(float(value), bands)))
+        for value, label in level_choices(scale)
+    ]
 
 
 @dataclass(frozen=True)

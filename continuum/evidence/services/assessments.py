@@ -233,11 +233,12 @@ def question_add(
 @dataclass(frozen=True)
 class ScoreCell:
     """One learner × alignment on the scoring sheet. ``value`` is a level of the target's
-    scale, "missing", "excused", or blank (skip)."""
+    scale, "missing", "excused", or blank (skip); ``feedback`` is stored on the evidence."""
 
     learner: User
     alignment: Alignment
     value: str
+    feedback: str = ""
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,7 @@ def _cell_evidence(cell: ScoreCell, scorer: User, assessed_at: datetime) -> Evid
         assessment=assessment,
         alignment=alignment,
         source=EvidenceSource.ASSESSMENT,
+        feedback=cell.feedback.strip(),
         reason=f"Scored on {assessment.title}"[:100],
     )
 

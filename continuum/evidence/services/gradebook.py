@@ -65,8 +65,10 @@ def gradebook_entry_record(
     assessed_at: datetime,
     kind: str = EvidenceKind.FORMATIVE,
     source: str = EvidenceSource.ASSESSMENT,
+    feedback: str = "",
 ) -> Evidence:
-    """Record what was typed in one cell for a learner of the section."""
+    """Record what was typed or chosen in one cell for a learner of the section, with
+    the feedback the learner will read on their evidence page."""
     _options(kind, source)
     if not section.enrollments.filter(learner=learner).exists():
         raise PermissionDenied(f"{learner} is not in {section}; you cannot score them here.")
@@ -80,6 +82,7 @@ def gradebook_entry_record(
         mark=entry.mark,
         kind=kind,
         source=source,
+        feedback=feedback.strip(),
         reason="Recorded in the gradebook",
     )
 
@@ -93,8 +96,10 @@ def gradebook_class_score(
     assessed_at: datetime,
     kind: str = EvidenceKind.FORMATIVE,
     source: str = EvidenceSource.ASSESSMENT,
+    feedback: dict[User, str] | None = None,
 ) -> list[Evidence]:
-    """Score every learner given a non-blank entry, all at once or not at all.
+    """Score every learner given a non-blank entry, all at once or not at all; each
+    learner's ``feedback`` (if any) is stored on their new evidence.
 
     Raises ValidationError mapping each learner's name to what was wrong; nothing is
     recorded unless every entry is accepted.
@@ -122,6 +127,7 @@ def gradebook_class_score(
                 level=entry.level,
                 mark=entry.mark,
                 kind=kind,
+                feedback=(feedback or {}).get(learner, "").strip(),
             )
         )
     try:

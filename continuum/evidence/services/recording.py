@@ -54,20 +54,43 @@ def evidence_values_check(
         raise ValidationError(errors)
 
 
-def _check(*, scorer: User, learner: User, target: FrameworkItem, mark: str, level: float | None):
+# The gradebook's Undo: how long after recording, and the reason the audit log keeps.
+UNDO_WINDOW = timedelta(minutes=5)
+UNDONE = "Undone by the educator"
+
+
+def _check(
+    *,
+    scorer: User,
+    learner: User,
+    target: FrameworkItem,
+    mark: str,
+    level: float | None,
+    correcting: bool = False,
+):
     if not scorer.has_perm("evidence.record_evidence", learner):
         raise PermissionDenied(f"{learner} is not in any of your sections; you cannot score them.")
     scale = scales_for([target])[target.pk] if mark == Mark.SCORED else None
-    evidence_entry_check(target=target, mark=mark, level=level, scale=scale)
+    evidence_entry_check(target=target, mark=mark, level=level, scale=scale, correcting=correcting)
 
 
 def evidence_entry_check(
-    *, target: FrameworkItem, mark: str, level: float | None, scale: ProficiencyScale | None
+    *,
+    target: FrameworkItem,
+    mark: str,
+    level: float | None,
+    scale: ProficiencyScale | None,
+    correcting: bool = False,
 ) -> None:
     """A learning target, and a level on its ``scale`` exactly when the mark is "scored";
-    the bulk path passes scales it loaded for all rows at once."""
+    the bulk path passes scales it loaded for all rows at once. Only a correction may
+    withdraw evidence: new evidence is never recorded as withdrawn."""
     if target.kind != ItemKind.TARGET:
         raise ValidationError(f"{target.human_coding_scheme} is not a learning target.")
+    if mark == Mark.WITHDRAWN and not correcting:
+        raise ValidationError(
+            "New evidence cannot be withdrawn; record it, then correct it to withdraw it."
+        )
     if mark == Mark.SCORED:
         if level is None:
             raise ValidationError(
@@ -152,7 +175,14 @@ def evidence_update(
     ``None`` for feedback, kind, weight or date keeps the recorded value."""
     if not reason.strip():
         raise ValidationError("Changing a score needs a reason.")
-    _check(scorer=by, learner=evidence.learner, target=evidence.target, mark=mark, level=level)
+    _check(
+        scorer=by,
+        learner=evidence.learner,
+        target=evidence.target,
+        mark=mark,
+        level=level,
+        correcting=True,
+    )
     if kind is not None and kind not in EvidenceKind.values:
         raise ValidationError({"kind": f"{kind} is not a kind of evidence."})
     weight = evidence.weight if weight is None else weight
@@ -176,3 +206,22 @@ def evidence_update(
         evidence.save()
         estimate_refresh(learner=evidence.learner, target=evidence.target)
     return evidence
+
+
+def evidence_undo(*, evidence: Evidence, by: User, now: datetime | None = None) -> Evidence:
+    """Withdraw a piece of evidence its scorer recorded moments ago (the gradebook's Undo).
+    It is a correction like any other: the evidence stays, marked withdrawn, and its
+    history keeps who, when and why; the estimate is recalculated without it. After
+    ``UNDO_WINDOW`` the score is corrected on its correction page, with a reason."""
+    now = now or timezone.now()
+    if evidence.scorer_id != by.pk:
+        raise PermissionDenied("Only the educator who recorded this evidence can undo it.")
+    if evidence.mark == Mark.WITHDRAWN:
+        raise ValidationError("This evidence was already undone.")
+    if now - evidence.recorded_at > UNDO_WINDOW:
+        minutes = int(UNDO_WINDOW.total_seconds() // 60)
+        raise ValidationError(
+            f"Undo is possible for {minutes} minutes after recording; "
+            "correct the score instead, with a reason."
+        )
+    return evidence_update(evidence=evidence, by=by, reason=UNDONE, mark=Mark.WITHDRAWN, level=None)

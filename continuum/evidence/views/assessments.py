@@ -209,7 +209,7 @@ def assessment_score(request, assessment_id: int):
     errors: list = []
     if request.method == "POST":
         cells = [
-            assessments.ScoreCell(row["learner"], cell["alignment"], cell["value"])
+            assessments.ScoreCell(row["learner"], cell["alignment"], cell["value"], row["feedback"])
             for row in grid
             for cell in row["cells"]
         ]
@@ -229,6 +229,7 @@ def assessment_score(request, assessment_id: int):
     context = {
         "assessment": assessment,
         "alignments": alignments,
+        "set_all": [(a, levels.get(a.target_id, [])) for a in alignments],
         "grid": grid,
         "errors": errors,
     }
@@ -236,16 +237,20 @@ def assessment_score(request, assessment_id: int):
 
 
 def _score_grid(rows: list[selectors.SheetRow], posted, levels: dict) -> list[dict]:
+    """The sheet as posted; a blank cell takes its column's "set all to" (the no-JavaScript
+    path of filling every empty row), a chosen cell keeps its choice."""
     return [
         {
             "learner": row.learner,
+            "feedback": posted.get(f"feedback-{row.learner.pk}", ""),
             "cells": [
                 {
                     "alignment": cell.alignment,
                     "latest": cell.latest,
                     "options": levels.get(cell.alignment.target_id, []),
                     "name": f"cell-{row.learner.pk}-{cell.alignment.pk}",
-                    "value": posted.get(f"cell-{row.learner.pk}-{cell.alignment.pk}", ""),
+                    "value": posted.get(f"cell-{row.learner.pk}-{cell.alignment.pk}", "")
+                    or posted.get(f"set_all-{cell.alignment.pk}", ""),
                 }
                 for cell in row.cells
             ],

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from continuum.evidence.forms_gradebook import ClassScoreForm, OverrideForm
-from continuum.evidence.models import EvidenceKind, EvidenceSource
+from continuum.evidence.models import EvidenceKind
 from continuum.evidence.selectors import gradebook as selectors
 from continuum.evidence.services.estimates import estimate_explain, estimate_override, target_policy
-from continuum.evidence.services.gradebook import gradebook_class_score, gradebook_entry_record
+from continuum.evidence.services.gradebook import gradebook_class_score
 from continuum.evidence.services.policy import policy_for
 from continuum.frameworks.models import FrameworkItem
 from continuum.frameworks.public import scales_for, target_visible
@@ -91,43 +91,6 @@ def gradebook_section(request, section_id: int):
     if request.htmx and request.htmx.target == "gb-grid":
         return render(request, f"{TEMPLATE}#grid", context)
     return render(request, TEMPLATE, context)
-
-
-@require_POST
-@requires("evidence.use_gradebook")
-def gradebook_cell_record(request, section_id: int, learner_id: int, target_id: int):
-    """Record what was typed in one cell; refusals go to the live region (see _problem)."""
-    section = _section(request, section_id)
-    learner = get_object_or_404(User, pk=learner_id)
-    target = _target(request, target_id)
-    try:
-        evidence = gradebook_entry_record(
-            section=section,
-            learner=learner,
-            target=target,
-            scorer=request.user,
-            text=request.POST.get("entry", ""),
-            assessed_at=timezone.now(),
-            kind=request.POST.get("kind", EvidenceKind.FORMATIVE),
-            source=request.POST.get("source", EvidenceSource.ASSESSMENT),
-        )
-    except PermissionDenied as error:
-        return _problem(_("Nothing recorded: %(error)s") % {"error": error}, 403)
-    except ValidationError as error:
-        return _problem(_("Nothing recorded: %(error)s") % {"error": " ".join(error.messages)}, 422)
-    view = _view(request.POST.get("view"))
-    cell = selectors.gradebook_cell(learner=learner, target=target, view=view, section=section)
-    what = f"{evidence.level:g}" if evidence.level is not None else evidence.get_mark_display()
-    announce = _("Recorded %(what)s for %(learner)s on %(target)s.") % {
-        "what": what,
-        "learner": learner,
-        "target": target.human_coding_scheme,
-    }
-    practice = evidence.kind == EvidenceKind.FORMATIVE and evidence.level is not None
-    if practice and target_policy(learner, target).formative_weight == 0:
-        announce += " " + _("Formative: shown and used for feedback, not counted in the estimate.")
-    context = {"cell": cell, "section": section, "grid": {"view": view}, "announce": announce}
-    return render(request, f"{TEMPLATE}#cell_recorded", context)
 
 
 def _explain_context(request, section: Section, learner: User, target: FrameworkItem, form=None):
@@ -208,6 +171,7 @@ def gradebook_override(request, section_id: int, learner_id: int, target_id: int
             section=section,
         )
         context["grid"] = {"view": view}
+        context["can_record"] = section.educators.filter(pk=request.user.pk).exists()
         context["announce"] = _("Override saved for %(learner)s on %(target)s.") % {
             "learner": learner,
             "target": target.human_coding_scheme,
@@ -238,6 +202,7 @@ def gradebook_class_score_view(request, section_id: int, target_id: int):
                 assessed_at=timezone.now(),
                 kind=form.cleaned_data["kind"],
                 source=form.cleaned_data["source"],
+                feedback=form.feedback(),
             )
         except PermissionDenied as error:
             errors = {"": [str(error)]}
