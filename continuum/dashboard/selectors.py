@@ -11,14 +11,19 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
+
 from continuum.dashboard.layout import Box, band_layout
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence
 from continuum.evidence.public import LearnerMap, learner_map_get
 from continuum.frameworks.models import FrameworkItem, LearningArea
 from continuum.frameworks.public import (
     AreaCount,
+    FrameworkTexts,
+    LocalText,
     area_counts,
     area_rank,
+    framework_texts,
     in_target_order,
     level_label,
     scales_for,
@@ -59,13 +64,15 @@ class Band:
     competency: FrameworkItem | None
     tiles: list[Tile] = field(default_factory=list)
     box: Box | None = None
+    label: str = ""  # the competency's short statement in the reader's language if any
 
     @property
     def label_lines(self) -> list[str]:
         """The competency's statement in at most two short lines for the map's margin."""
         if self.competency is None:
             return []
-        text = self.competency.abbreviated_statement or self.competency.full_statement
+        text = self.label or self.competency.abbreviated_statement
+        text = text or self.competency.full_statement
         return textwrap.wrap(text, width=LABEL_CHARS, max_lines=2, placeholder="…")
 
 
@@ -77,6 +84,7 @@ class ContinuumMap:
     area: str
     area_label: str
     title: str
+    language: str = ""
     bands: list[Band] = field(default_factory=list)
     width: float = 0
     height: float = 0
@@ -84,6 +92,11 @@ class ContinuumMap:
     @property
     def tiles(self) -> list[Tile]:
         return [tile for band in self.bands for tile in band.tiles]
+
+    @property
+    def title_text(self) -> LocalText:
+        """The framework's title, marked with its language when not the reader's."""
+        return LocalText(self.title, self.language or "en", get_language() or "en")
 
     @property
     def counts(self) -> list[tuple[EstimateStatus, int]]:
@@ -127,7 +140,7 @@ class Dashboard:
     almost_there: list[Tile]
     almost_more: int
     reassessments: list[Reassessment]
-    feedback: list[tuple[Evidence, str]]
+    feedback: list[tuple[Evidence, LocalText]]
     goals: list[GoalProgress]
     plan_steps: list[PlanStep]
 
@@ -137,7 +150,7 @@ class Dashboard:
         return tile_area_counts(tile for m in self.maps for tile in m.tiles)
 
 
-def _maps(tiles: Iterable[Tile]) -> list[ContinuumMap]:
+def _maps(tiles: Iterable[Tile], texts: FrameworkTexts) -> list[ContinuumMap]:
     """Tiles (in the one target order) grouped area › framework › competency; academic
     first."""
     labels = dict(LearningArea.choices)
@@ -151,10 +164,13 @@ def _maps(tiles: Iterable[Tile]) -> list[ContinuumMap]:
                 area=target.learning_area,
                 area_label=str(labels.get(target.learning_area, target.learning_area)),
                 title=target.version.framework.title,
+                language=target.version.language,
             )
         bands = maps[key].bands
         if not bands or bands[-1].competency != target.parent:
-            bands.append(Band(target.parent))
+            parent = target.parent
+            label = texts.text(parent, "abbreviated_statement") if parent else ""
+            bands.append(Band(parent, label=str(label)))
         bands[-1].tiles.append(tile)
     ordered = list(maps.values())
     for continuum_map in ordered:
@@ -190,15 +206,26 @@ def _next_first(tiles: list[Tile]) -> list[Tile]:
     return sorted(tiles, key=lambda t: (not t.prerequisites, t.estimate is None))
 
 
-def _feedback(learner: User) -> list[tuple[Evidence, str]]:
+def _feedback(learner: User) -> list[tuple[Evidence, LocalText]]:
     recent = list(
         Evidence.objects.filter(learner=learner)
         .exclude(feedback="")
-        .select_related("target", "assessment", "scorer")
+        .select_related("target__version", "assessment", "scorer")
         .order_by("-assessed_at", "-id")[:FEEDBACK_SHOWN]
     )
     scales = scales_for(e.target for e in recent) if recent else {}
-    return [(e, level_label(e.level, scales.get(e.target_id))) for e in recent]
+    reader = get_language() or "en"
+    return [  # a level's name is the framework's words, marked with its language
+        (
+            e,
+            LocalText(
+                level_label(e.level, scales.get(e.target_id)),
+                e.target.version.language or "en",
+                reader,
+            ),
+        )
+        for e in recent
+    ]
 
 
 def _pathways(
@@ -227,14 +254,17 @@ def dashboard_get(*, learner: User) -> Dashboard:
     """The learner's dashboard: maps, what is next, requests, feedback, goals and plan."""
     found = learner_map_get(learner=learner)
     tiles = _tiles(found)
-    ready = _next_first([tile for tile in tiles if tile.ready])
     almost = [tile for tile in tiles if tile.status == EstimateStatus.APPROACHING]
+    # A target is in one list: one that is approaching is "almost there", not "next".
+    ready = _next_first(
+        [tile for tile in tiles if tile.ready and tile.status != EstimateStatus.APPROACHING]
+    )
     goals, plan_steps = _pathways(
         learner, {tile.target.pk: tile for tile in tiles}, found.estimates
     )
     return Dashboard(
         learner=learner,
-        maps=_maps(tiles),
+        maps=_maps(tiles, framework_texts(version_ids={t.version_id for t in found.targets})),
         ready=ready[:READY_SHOWN],
         ready_more=max(0, len(ready) - READY_SHOWN),
         almost_there=almost[:READY_SHOWN],

@@ -17,6 +17,7 @@ from continuum.demo.content import FRAMEWORKS
 from continuum.demo.insights import demo_groups_build
 from continuum.demo.pathways import demo_pathways_build
 from continuum.demo.semester import demo_semester_build
+from continuum.demo.spanish import demo_spanish_build
 from continuum.demo.supports import demo_supports_build
 from continuum.frameworks.public import case_package_import
 from continuum.people.models import (
@@ -220,6 +221,7 @@ def demo_school_build(*, seed: int, today: date) -> DemoSchool:
         .title
         for content in FRAMEWORKS
     )
+    demo_spanish_build()  # what a family reading in Spanish sees of them
     people.make(Role.LEADER, usernames[Role.LEADER])
     educators = [people.make(Role.EDUCATOR, usernames[Role.EDUCATOR])]
     educators += [people.make(Role.EDUCATOR) for _ in range(5)]

@@ -1,9 +1,11 @@
-"""Use each signed-in person's saved language on every page.
+"""Use a signed-in person's chosen language on every page; otherwise follow the browser.
 
 Django's LocaleMiddleware picks a language from the URL, the language cookie or the
-browser. This middleware, placed after AuthenticationMiddleware, gives a signed-in
-person's ``preferred_language`` precedence over the browser (the cookie, set by the
-family view's language switch, still wins because it is the newest choice).
+browser (Accept-Language). This middleware, placed after AuthenticationMiddleware, gives
+a language the person chose (``preferred_language``, saved by the family view's language
+switch) precedence over the browser. An empty ``preferred_language`` — every new account —
+means no choice yet, so the browser's language stands. The cookie, set by the same switch,
+still wins because it is the newest choice.
 """
 
 from django.conf import settings

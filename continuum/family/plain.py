@@ -7,10 +7,13 @@ docs/user-guide/family.md):
     approaching → "getting close"       proficient → "can do it"
     advanced    → "can do it with depth"
 
-These functions read no database and no clock; they only translate.
+These functions read no database and no clock; they only translate. Spanish agrees
+with no one's gender: a child is "por delante del ritmo", never "adelantado/a".
 """
 
 from django.utils.functional import Promise
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -47,10 +50,13 @@ def statement_of(learner_statement: str, full_statement: str) -> str:
     return (learner_statement or full_statement).strip()
 
 
-def help_at_home(*, name: str, statement: str, status: int, descriptor: str = "") -> str:
+def help_at_home(
+    *, name: str, statement: object, status: int, descriptor: object = ""
+) -> SafeString:
     """One short suggestion for a target the child is working on, composed only from the
     target's own text (nothing invented): with a proficient-level descriptor, what "can do
-    it" looks like; without one, the target's statement quoted."""
+    it" looks like; without one, the target's statement quoted. The quoted text keeps its
+    own language marks (a ``LocalText`` renders them), so the result is HTML."""
     if status == Status.APPROACHING:
         ask = _("%(name)s is getting close. Ask them to explain, step by step, how they do it.")
     elif status == Status.NOT_YET:
@@ -58,11 +64,17 @@ def help_at_home(*, name: str, statement: str, status: int, descriptor: str = ""
     else:
         ask = _("Ask %(name)s what they will learn next.")
     text = ask % {"name": name}
-    if descriptor.strip():
+    if str(descriptor).strip():
         looks = _("When they can do it, it looks like this: “%(descriptor)s”")
-        return f"{text} {looks % {'descriptor': descriptor.strip()}}"
+        return format_html("{} " + _escaped(looks, "descriptor"), text, descriptor)
     goal = _("The goal: “%(statement)s”")
-    return f"{text} {goal % {'statement': statement}}"
+    return format_html("{} " + _escaped(goal, "statement"), text, statement)
+
+
+def _escaped(translated: str, name: str) -> str:
+    """A translated sentence as a ``format_html`` pattern with one ``{}`` hole."""
+    braces = translated.replace("{", "{{").replace("}", "}}")
+    return braces.replace(f"%({name})s", "{}")
 
 
 PACE_WORDS: dict[str, Promise] = {
@@ -96,13 +108,14 @@ def requirement_pace_in_words(
         )
     elif status == "ahead":
         text = _(
-            "%(title)s: %(name)s is ahead. At this pace they will finish by %(projected)s, "
-            "before it is due (%(due)s)."
+            "%(title)s: %(name)s is ahead of pace. At this pace, the finish will be by "
+            "%(projected)s, before the due date (%(due)s)."
         )
     elif status == "behind":
         text = _(
-            "%(title)s: %(name)s is behind. At this pace they would finish by %(projected)s, "
-            "after it is due (%(due)s). Ask their educators how you can help."
+            "%(title)s: %(name)s is behind pace. At this pace, the finish would be by "
+            "%(projected)s, after the due date (%(due)s). Ask %(name)s's educators how you "
+            "can help."
         )
     else:
         text = _("%(title)s: %(name)s is on pace to finish by %(projected)s; it is due %(due)s.")

@@ -3,20 +3,33 @@
 Per competency: what the child can do now (proficient or better), what they are working
 on (not yet, getting close) and what is ready to start next (prerequisites mastered, not
 begun); recent evidence with its feedback; active goals; and pace in plain words.
+
+Framework text comes in the reader's language where a translation exists, else marked as
+its framework's language (``LocalText``); text people typed is marked as written.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import QuerySet
-from django.utils.formats import date_format
 
 from continuum.credentials.public import LearnerCredentials, learner_credentials_get
 from continuum.evidence.models import EstimateStatus, Evidence, Mark
 from continuum.evidence.public import learner_map_get
 from continuum.family import plain
 from continuum.frameworks.models import FrameworkItem, LearningArea, LevelDescriptor
-from continuum.frameworks.public import AreaCount, area_counts, area_rank, bands_of, scales_for
+from continuum.frameworks.public import (
+    AreaCount,
+    FrameworkTexts,
+    LocalText,
+    area_counts,
+    area_rank,
+    bands_of,
+    framework_texts,
+    scales_for,
+    typed_text,
+)
+from continuum.lib.dates import day
 from continuum.pathways.models import Goal
 from continuum.people.models import Role, User
 from continuum.supports.public import family_summary as supports_family_summary
@@ -29,7 +42,7 @@ RECENT_EVIDENCE = 6
 @dataclass(frozen=True)
 class TargetLine:
     target: FrameworkItem
-    statement: str
+    statement: LocalText
     status: EstimateStatus
     words: str
     help: str = ""
@@ -38,8 +51,8 @@ class TargetLine:
 @dataclass
 class CompetencyLine:
     competency: FrameworkItem | None
-    framework: str
-    language: str
+    title: LocalText  # the competency's statement, else the framework's title
+    framework: LocalText
     lifelong: bool
     can_do: list[TargetLine] = field(default_factory=list)
     working_on: list[TargetLine] = field(default_factory=list)
@@ -49,12 +62,11 @@ class CompetencyLine:
 @dataclass(frozen=True)
 class RecentEvidence:
     target: FrameworkItem
-    statement: str
-    language: str
+    statement: LocalText
     words: str
-    feedback: str
+    feedback: LocalText
     assessed_at: datetime
-    assessment: str
+    assessment: LocalText
 
 
 @dataclass
@@ -87,14 +99,16 @@ def family_children(*, user: User) -> QuerySet[User]:
     return User.objects.none()
 
 
-def _proficient_descriptors(target_ids: list[int], scales: dict) -> dict[int, str]:
-    found: dict[int, str] = {}
+def _proficient_descriptors(
+    target_ids: list[int], scales: dict, texts: FrameworkTexts
+) -> dict[int, LocalText]:
+    found: dict[int, LocalText] = {}
     for descriptor in LevelDescriptor.objects.filter(item_id__in=target_ids).select_related(
-        "level"
+        "level", "item"
     ):
         scale = scales.get(descriptor.item_id)
         if scale is not None and descriptor.level.value == scale.proficiency_cut:
-            found[descriptor.item_id] = descriptor.description
+            found[descriptor.item_id] = texts.descriptor(descriptor)
     return found
 
 
@@ -110,22 +124,28 @@ def family_summary(*, learner: User) -> ChildSummary:
     ready = found.ready
     scales = scales_for(targets)
     working_ids = [t.pk for t in targets if found.status(t.pk) in plain.WORKING_ON or t.pk in ready]
-    descriptors = _proficient_descriptors(working_ids, scales)
+    texts = framework_texts(version_ids={t.version_id for t in targets})
+    descriptors = _proficient_descriptors(working_ids, scales, texts)
     name = learner.first_name or learner.username
     lines: list[CompetencyLine] = []
     for target in targets:
         status = EstimateStatus(found.status(target.pk))
         if not lines or lines[-1].competency != target.parent:
+            framework = LocalText(
+                target.version.framework.title, target.version.language or "en", texts.reader
+            )
             lines.append(
                 CompetencyLine(
                     competency=target.parent,
-                    framework=target.version.framework.title,
-                    language=target.version.language or "en",
+                    title=texts.text(target.parent, "full_statement")
+                    if target.parent
+                    else framework,
+                    framework=framework,
                     lifelong=target.learning_area == LearningArea.LIFELONG,
                 )
             )
         line = lines[-1]
-        statement = plain.statement_of(target.learner_statement, target.full_statement)
+        statement = texts.statement(target)
         words = plain.status_in_words(status)
         if status in plain.CAN_DO:
             line.can_do.append(TargetLine(target, statement, status, words))
@@ -146,7 +166,7 @@ def family_summary(*, learner: User) -> ChildSummary:
     return ChildSummary(
         learner=learner,
         competencies=[c for c in lines if c.can_do or c.working_on or c.ready],
-        recent=_recent(learner, scales),
+        recent=_recent(learner, scales, texts),
         goals=_goals(learner),
         areas=area_counts((t.learning_area, found.status(t.pk) in plain.CAN_DO) for t in targets),
         requirements=_requirements(learner, name),
@@ -161,14 +181,14 @@ def _requirements(learner: User, name: str) -> list[str]:
             name=name,
             title=pace.requirement.title,
             status=pace.status,
-            projected=date_format(pace.projected_on) if pace.projected_on else None,
-            due=date_format(pace.requirement.due_on),
+            projected=day(pace.projected_on) if pace.projected_on else None,
+            due=day(pace.requirement.due_on),
         )
         for pace in learner_paces(learner)
     ]
 
 
-def _recent(learner: User, scales: dict) -> list[RecentEvidence]:
+def _recent(learner: User, scales: dict, texts: FrameworkTexts) -> list[RecentEvidence]:
     rows = list(
         Evidence.objects.filter(learner=learner, mark=Mark.SCORED)
         .select_related("target__version", "assessment")
@@ -177,6 +197,7 @@ def _recent(learner: User, scales: dict) -> list[RecentEvidence]:
     missing = [e.target for e in rows if scales.get(e.target_id) is None]
     if missing:  # targets outside the summary's frameworks: their scales in one call
         scales = {**scales, **scales_for(missing)}
+        texts = framework_texts(version_ids={e.target.version_id for e in rows})
     recent = []
     for evidence in rows:
         scale = scales.get(evidence.target_id)
@@ -184,14 +205,11 @@ def _recent(learner: User, scales: dict) -> list[RecentEvidence]:
         recent.append(
             RecentEvidence(
                 target=evidence.target,
-                statement=plain.statement_of(
-                    evidence.target.learner_statement, evidence.target.full_statement
-                ),
-                language=evidence.target.version.language or "en",
+                statement=texts.statement(evidence.target),
                 words=words,
-                feedback=evidence.feedback,
+                feedback=typed_text(evidence.feedback),
                 assessed_at=evidence.assessed_at,
-                assessment=evidence.assessment.title if evidence.assessment else "",
+                assessment=typed_text(evidence.assessment.title if evidence.assessment else ""),
             )
         )
     return recent

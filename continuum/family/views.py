@@ -1,7 +1,8 @@
 """The family view: every child of a guardian, one child, and the language switch.
 
-Pages render in the reader's preferred language (User.preferred_language); the switch
-saves that choice and sets Django's language cookie so the rest of Continuum follows.
+Pages render in the reader's language as the middleware settled it: their choice
+(User.preferred_language) when they made one, else their browser's. The switch saves that
+choice and sets Django's language cookie so the rest of Continuum follows.
 """
 
 from django.conf import settings
@@ -16,18 +17,20 @@ from django.views.decorators.http import require_POST
 from continuum.family import selectors
 from continuum.family.services import preferred_language_set
 from continuum.lib.access import requires
-from continuum.people.models import User
 from continuum.people.public import learner_of
 
 
-def _language(user: User) -> str:
+def _language(request) -> str:
+    """The language the middleware settled: the cookie, else the saved choice, else the
+    browser's."""
     codes = {code for code, _name in settings.LANGUAGES}
-    return user.preferred_language if user.preferred_language in codes else settings.LANGUAGE_CODE
+    language = getattr(request, "LANGUAGE_CODE", "")
+    return language if language in codes else settings.LANGUAGE_CODE
 
 
 def _render(request, context: dict):
-    """Render the family page in the reader's language, whatever the browser asks."""
-    language = _language(request.user)
+    """Render the family page in the reader's language: their choice, else the browser's."""
+    language = _language(request)
     with translation.override(language):
         response = render(
             request,

@@ -3,10 +3,18 @@
 from typing import cast
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from continuum.frameworks import scales, selectors
-from continuum.frameworks.models import Framework, FrameworkItem, FrameworkVersion, LearningArea
+from continuum.frameworks import scales, selectors, translations
+from continuum.frameworks.models import (
+    Framework,
+    FrameworkItem,
+    FrameworkVersion,
+    LearningArea,
+    TranslatedField,
+)
 
 
 class ReasonForm(forms.Form):
@@ -48,6 +56,35 @@ class ItemForm(ReasonForm):
     def __init__(self, data=None, *, item: FrameworkItem):
         initial = {name: getattr(item, name) for name in self.field_order if name != "reason"}
         super().__init__(data, initial=initial)
+        self.translated: dict[str, tuple[str, str]] = {}  # form field → (language, field)
+        saved = translations.item_translations_get(item)
+        source = translations.base_language(item.version.language)
+        for code, _name in settings.LANGUAGES:
+            if code == source:
+                continue
+            name = get_language_info(code)["name_translated"]
+            for field, label in (
+                (TranslatedField.LEARNER_STATEMENT, _("“I can” statement in %(language)s")),
+                (TranslatedField.FULL_STATEMENT, _("Full statement in %(language)s")),
+            ):
+                key = f"{field}_{code}"
+                self.translated[key] = (code, field)
+                self.fields[key] = forms.CharField(
+                    label=label % {"language": name},
+                    required=False,
+                    initial=saved.get((code, field), ""),
+                    help_text=_("Shown to readers of this language; empty: none."),
+                    widget=forms.Textarea(attrs={"rows": 2, "lang": code}),
+                )
+        self.order_fields([*self.field_order[:-1], *self.translated, "reason"])
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        texts: dict[str, dict[str, str]] = {}
+        for key, (language, field) in self.translated.items():
+            texts.setdefault(language, {})[field] = cleaned.pop(key, "") or ""
+        cleaned["translations"] = texts
+        return cleaned
 
 
 class DescriptorForm(ReasonForm):

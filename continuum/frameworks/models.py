@@ -344,3 +344,48 @@ class CaseImport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {CaseImportStatus.SUCCEEDED, CaseImportStatus.FAILED}
+
+
+class TranslatedField(models.TextChoices):
+    FULL_STATEMENT = "full_statement", _("Full statement")
+    ABBREVIATED_STATEMENT = "abbreviated_statement", _("Short statement")
+    LEARNER_STATEMENT = "learner_statement", _("“I can” statement")
+    DESCRIPTOR = "descriptor", _("Level descriptor")
+
+
+class FrameworkTextTranslation(models.Model):
+    """One framework text in another language, keyed to the CASE identifier of the item it
+    translates (and, for a level descriptor, the level's value), so it holds for every
+    version of the framework that keeps the identifier. Filled by a CASE import of a
+    translated framework (``isTranslationOf``) or entered by the school on the item's edit
+    page (``source``)."""
+
+    class Source(models.TextChoices):
+        CASE = "case", _("CASE import")
+        SCHOOL = "school", _("Entered by the school")
+
+    identifier = models.CharField(max_length=255, help_text="The translated CFItem's identifier")
+    field = models.CharField(max_length=32, choices=TranslatedField.choices)
+    level = models.FloatField(null=True, blank=True, help_text="A descriptor's level value")
+    language = models.CharField(max_length=20)
+    text = models.TextField()
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.SCHOOL)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["identifier", "field", "language"],
+                condition=Q(level__isnull=True),
+                name="one_translation_per_statement",
+            ),
+            models.UniqueConstraint(
+                fields=["identifier", "field", "level", "language"],
+                condition=Q(level__isnull=False),
+                name="one_translation_per_descriptor",
+            ),
+        ]
+        indexes = [models.Index(fields=["language", "identifier"])]
+
+    def __str__(self) -> str:
+        return f"{self.identifier} {self.field} [{self.language}]"

@@ -8,6 +8,8 @@
 - Scales: the scale each target is scored on (``scales_for``), the bands its statuses follow,
   checks that a level belongs to it, and levels in words.
 - ``case_package_import``: the one path that writes frameworks from CASE packages.
+- Framework text in the reader's language: ``framework_texts`` (→ ``FrameworkTexts`` of
+  ``LocalText``), ``typed_text`` for what people typed (``translations.py``).
 - Its domain event, ``scale_bands_changed`` (decision 0012).
 """
 
@@ -35,13 +37,22 @@ from continuum.frameworks.selectors import (
 )
 from continuum.frameworks.signals import scale_bands_changed
 from continuum.frameworks.tenancy import district_ids, in_districts
+from continuum.frameworks.translations import (
+    FrameworkTexts,
+    LocalText,
+    framework_texts,
+    translation_put,
+    typed_text,
+)
 
 __all__ = [
     "TARGET_ORDER",
     "AreaCount",
     "AreaCounts",
     "FrameworkSummary",
+    "FrameworkTexts",
     "ItemDetail",
+    "LocalText",
     "area_counts",
     "area_rank",
     "bands_of",
@@ -50,6 +61,7 @@ __all__ = [
     "estimate_bands_for",
     "framework_get",
     "framework_list",
+    "framework_texts",
     "framework_visible",
     "in_districts",
     "in_target_order",
@@ -61,4 +73,6 @@ __all__ = [
     "scale_bands_changed",
     "scales_for",
     "target_visible",
+    "translation_put",
+    "typed_text",
 ]

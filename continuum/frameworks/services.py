@@ -28,6 +28,7 @@ from continuum.frameworks.models import (
 )
 from continuum.frameworks.scales import SCALE_BAND_FIELDS
 from continuum.frameworks.signals import scale_bands_changed
+from continuum.frameworks.translations import item_translations_set
 from continuum.people.models import User
 
 # CASE has no field for these two; they travel in the item's extensions.
@@ -44,8 +45,10 @@ def item_update(
     learner_statement: str = "",
     human_coding_scheme: str = "",
     learning_area: str,
+    translations: Mapping[str, Mapping[str, str]] | None = None,
 ) -> FrameworkItem:
-    """Change an item's statements, code and learning area."""
+    """Change an item's statements, code and learning area, and the school's translations
+    of its statements (language → field → text; an empty text removes one)."""
     _require_change(editor, item)
     with transaction.atomic():
         item = FrameworkItem.objects.select_for_update().get(pk=item.pk)
@@ -68,6 +71,8 @@ def item_update(
         raw["lastChangeDateTime"] = _now()
         item.raw = raw
         _save_with_history(item, editor, reason)
+        for language, texts in (translations or {}).items():
+            item_translations_set(item=item, language=language, texts=texts)
     return item
 
 

@@ -64,7 +64,9 @@ class User(AbstractUser):
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="people"
     )
-    preferred_language = models.CharField(max_length=8, default="en")
+    # Empty means "follow the browser" (Accept-Language); only an explicit choice (the
+    # family view's language switch) saves a language here.
+    preferred_language = models.CharField(max_length=8, blank=True, default="")
     has_demo_password = models.BooleanField(
         default=False,
         editable=False,

@@ -68,10 +68,13 @@ def test_an_area_without_targets_has_no_count(sample):
 
 def test_ready_means_every_prerequisite_is_mastered(world, lenas_record):
     dashboard = dashboard_get(learner=world["lena"])
-    # N.1.b follows the mastered N.1.a; N.1.c and N.2.a wait for N.1.b.
-    assert codes(dashboard.ready) == ["N.1.b", "SEL.1.a"]
-    assert [p.human_coding_scheme for p in dashboard.ready[0].prerequisites] == ["N.1.a"]
+    # N.1.b follows the mastered N.1.a but is approaching: it is "almost there", and a
+    # target is in one list only. N.1.c and N.2.a wait for N.1.b.
+    assert codes(dashboard.ready) == ["SEL.1.a"]
     assert codes(dashboard.almost_there) == ["N.1.b"]
+    (tile,) = [t for t in dashboard.maps[0].tiles if t.target.human_coding_scheme == "N.1.b"]
+    assert tile.ready
+    assert [p.human_coding_scheme for p in tile.prerequisites] == ["N.1.a"]
 
 
 def test_an_educators_override_to_proficient_unlocks_what_follows(world, lenas_record):

@@ -37,3 +37,18 @@ def test_the_language_cookie_is_the_newest_choice(world):
 def test_an_unknown_saved_language_is_ignored(world):
     world["gabe"].preferred_language = "tlh"
     assert _language_seen(world["gabe"]) == "en"
+
+
+def test_no_saved_language_follows_the_browser(world):
+    world["gabe"].preferred_language = ""
+    request = RequestFactory().get("/", HTTP_ACCEPT_LANGUAGE="es")
+    request.user = world["gabe"]
+    seen = []
+
+    def view(request):
+        seen.append(translation.get_language())
+        return HttpResponse()
+
+    with translation.override("es"):  # what LocaleMiddleware settled from the browser
+        PreferredLanguageMiddleware(view)(request)
+    assert seen == ["es"]

@@ -99,9 +99,17 @@ def test_pace_by_area_reads_in_spanish():
 @pytest.mark.parametrize(
     ("status", "projected", "says"),
     [
-        ("ahead", "1 May", "Sam is ahead. At this pace they will finish by 1 May, before"),
+        (
+            "ahead",
+            "1 May",
+            "Sam is ahead of pace. At this pace, the finish will be by 1 May, before",
+        ),
         ("on pace", "1 May", "Sam is on pace to finish by 1 May; it is due 9 June."),
-        ("behind", "1 Aug", "Sam is behind. At this pace they would finish by 1 Aug, after"),
+        (
+            "behind",
+            "1 Aug",
+            "Sam is behind pace. At this pace, the finish would be by 1 Aug, after",
+        ),
         ("behind", None, "has not mastered a target towards it yet"),
     ],
 )
@@ -111,3 +119,38 @@ def test_a_requirement_pace_reads_as_one_sentence(status, projected, says):
     )
     assert words.startswith("Maths credit: ")
     assert says in words
+
+
+@pytest.mark.parametrize("status", ["ahead", "behind", "on pace"])
+def test_spanish_pace_needs_no_gender(status):
+    """ "Elena va adelantado" agreed with no one: every pace sentence is neutral."""
+    with translation.override("es"):
+        words = plain.requirement_pace_in_words(
+            name="Elena", title="Crédito", status=status, projected="1 may 2027", due="9 jun 2027"
+        )
+    for gendered in ("adelantad", "atrasad", "listo", "lista"):
+        assert gendered not in words
+    assert "Elena" in words
+
+
+def test_ahead_in_spanish_reads_por_delante_del_ritmo():
+    with translation.override("es"):
+        words = plain.requirement_pace_in_words(
+            name="Elena", title="Crédito", status="ahead", projected="1 may 2027", due="9 jun 2027"
+        )
+    assert words.startswith("Crédito: Elena va por delante del ritmo previsto.")
+
+
+def test_a_quoted_untranslated_statement_keeps_its_language_mark():
+    from continuum.frameworks.public import LocalText
+
+    with translation.override("es"):
+        text = plain.help_at_home(
+            name="Lena",
+            statement=LocalText("I can scale a recipe", "en", "es"),
+            status=Status.NOT_YET,
+        )
+    assert text.endswith(
+        'La meta: “<span lang="en">I can scale a recipe</span> '
+        '<small class="untranslated">(en inglés)</small>”'
+    )

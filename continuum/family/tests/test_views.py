@@ -58,7 +58,7 @@ def test_the_page_follows_the_guardians_preferred_language(client, world, lena_s
     assert '<html lang="es">' in page
     for spanish in (
         "Cómo les va a mis hijos",
-        "Las metas de aprendizaje se muestran en el idioma del marco",
+        "Las metas de aprendizaje aparecen en su idioma cuando la escuela tiene una traducción",
         "Lo que Lena puede hacer ahora",
         "En qué trabaja ahora",
         "Cómo ayudar en casa:",
@@ -92,7 +92,7 @@ def test_an_unknown_language_changes_nothing(client, world):
     )
     assert response["Location"] == reverse("home")
     world["gabe"].refresh_from_db()
-    assert world["gabe"].preferred_language == "en"
+    assert world["gabe"].preferred_language == ""
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
 
 

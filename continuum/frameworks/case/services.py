@@ -34,6 +34,7 @@ from continuum.frameworks.models import (
     ProficiencyLevel,
     ProficiencyScale,
 )
+from continuum.frameworks.translations import case_translations_save
 
 # The parts of a CFPackage stored in their own columns and tables; the rest is kept whole.
 PARTS = ("CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "CFRubrics")
@@ -231,6 +232,7 @@ def _package_import(package: dict, *, source: str, user, owner: _Owner) -> Impor
     items = _items_create(version, planned_items(package | unique))
     _associations_create(version, unique["CFAssociations"], items)
     _scales_create(version, package.get("CFRubrics", []), items)
+    case_translations_save(version=version)  # when it isTranslationOf another framework
     return _report(version, "created" if created else "updated")
 
 

@@ -1,6 +1,8 @@
 """Districts are tenants (decision 0009): a framework, a CASE import and their pages belong
 to one district. Otto administers Lakeside District and has no business in Riverside's."""
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
@@ -13,7 +15,7 @@ from continuum.frameworks.models import CaseImport, Framework, FrameworkItem
 from continuum.frameworks.tests.factories import sample_framework
 from continuum.frameworks.tests.fixtures import FOLDER, case_sample
 
-ITEM_SAVE = {
+ITEM_SAVE: dict[str, Any] = {
     "full_statement": "Changed from another district",
     "learning_area": "academic",
     "reason": "Probe",
