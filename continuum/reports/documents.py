@@ -5,6 +5,7 @@ in words, pace) and formats dates as it is read. The PDF is WeasyPrint's PDF/UA-
 a tagged PDF with the document language and title set, readable by screen readers.
 """
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -42,8 +43,9 @@ def report_card_read(
 
 class PdfPrinter:
     """One WeasyPrint setup for many cards: the fonts and the stylesheet are loaded and
-    parsed once, the template compiled once. bench/report_cards.py shows this saves little
-    (layout is most of a card's time), which is why a batch also uses several processes."""
+    parsed once, the template compiled once. That saves about 40 ms of a card's second
+    (measured for bench/RESULTS.md, "Report cards"): layout is most of a card's time, which
+    is why a batch also uses several processes."""
 
     def __init__(self) -> None:
         import weasyprint  # here, not at the top: it loads Pango, which no page but a PDF needs
@@ -81,8 +83,15 @@ _printer: PdfPrinter | None = None
 
 
 def _start_printer() -> None:
+    """Each layout process's printer. Its garbage collector ignores everything the process
+    inherited or set up (``freeze``) and runs less often: layout makes hundreds of thousands
+    of short-lived objects, and with the default thresholds a card spent about a seventh of
+    its time in collections that found little (bench/RESULTS.md, "Report cards")."""
     global _printer
     _printer = PdfPrinter()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 100)
 
 
 def _printed(html: str) -> bytes:
