@@ -1,5 +1,8 @@
-// Gradebook keyboard entry: one tab stop into the grid (roving tabindex), arrows move,
-// a typed level (or m / e) waits in the cell until Enter records it; Escape cancels.
+// Gradebook scoring: one tab stop into the grid (roving tabindex), arrows move. A click or
+// Enter on a cell opens its scorer (level buttons, missing, excused, feedback) inside the
+// cell; Escape closes it. A typed level (or m / e) waits in the cell until Enter records it.
+// The confirmation and Undo come back inside the cell. The explanation opens from the
+// scorer's own link, in the dialog. Without JavaScript each cell links to its scoring page.
 (function () {
   "use strict";
   const pending = new WeakMap();
@@ -53,7 +56,7 @@
       box.textContent = "";
     }
   }
-  function record(cell, text) {
+  function record(cell, text, feedback) {
     const grid = table();
     const kind = document.getElementById("gb-kind");
     const source = document.getElementById("gb-source");
@@ -67,21 +70,67 @@
       swap: "outerHTML",
       values: {
         entry: text,
+        feedback: feedback || "",
         view: grid.dataset.view,
         kind: kind ? kind.value : "formative",
         source: source ? source.value : "assessment",
       },
-    }).finally(function () {
-      const now = document.getElementById(cell.id);
-      if (!now) return;
-      now.removeAttribute("aria-busy");
-      showPending(now, "");
+    }).finally(function () { settle(cell); });
+  }
+  // After a swap the new cell keeps the old one's place in the grid and the focus.
+  function settle(cell) {
+    const now = document.getElementById(cell.id);
+    if (!now) return;
+    now.removeAttribute("aria-busy");
+    if (now !== cell) {
       if (cell.getAttribute("aria-colindex")) now.setAttribute("aria-colindex", cell.getAttribute("aria-colindex"));
       if (cell.classList.contains("gb-first-lifelong")) now.classList.add("gb-first-lifelong");
-      const link = now.querySelector("[data-nav]");
-      if (link && document.activeElement !== link) focus(link);
+    } else {
+      showPending(now, "");
+    }
+    const link = now.querySelector("[data-nav]");
+    if (link && document.activeElement !== link) focus(link);
+  }
+  function undo(cell, url) {
+    cell.setAttribute("aria-busy", "true");
+    htmx.ajax("POST", url, {
+      source: cell.querySelector("[data-nav]"),
+      target: "#" + cell.id,
+      swap: "outerHTML",
+      values: { view: table().dataset.view },
+    }).finally(function () { settle(cell); });
+  }
+
+  function closeScorer(refocus) {
+    document.querySelectorAll("#gb-table .gb-scorer").forEach(function (box) {
+      const cell = box.closest("td.gb-cell");
+      box.remove();
+      const link = cell && cell.querySelector("[data-nav]");
+      if (refocus && link) focus(link);
     });
   }
+  function openScorer(cell) {
+    closeScorer(false);
+    const link = cell.querySelector("[data-nav]");
+    const box = document.createElement("div");
+    box.className = "gb-scorer";
+    box.id = "gb-scorer";
+    cell.appendChild(box);
+    htmx.ajax("GET", link.getAttribute("href"), { source: link, target: "#gb-scorer", swap: "innerHTML" }).then(function () {
+      const first = box.querySelector(".gb-level");
+      if (first) first.focus();
+    });
+  }
+  function openExplain(cell) {
+    const dialog = document.getElementById("gb-dialog");
+    dialog.dataset.opener = cell.id;
+    htmx.ajax("GET", cell.dataset.explain, { target: "#gb-dialog-body", swap: "innerHTML" }).then(function () {
+      if (!dialog.open) dialog.showModal();
+      const heading = document.getElementById("gb-dialog-title");
+      if (heading) { heading.tabIndex = -1; heading.focus(); }
+    });
+  }
+  function readonly() { return table().getAttribute("aria-readonly") === "true"; }
 
   document.addEventListener("keydown", function (event) {
     const link = event.target.closest && event.target.closest("#gb-table [data-nav]");
@@ -103,7 +152,11 @@
       event.preventDefault();
       return;
     }
-    if (!cell || table().getAttribute("aria-readonly") === "true") return;
+    if (!cell) return;
+    if (readonly()) {
+      if (key === "Enter") { openExplain(cell); event.preventDefault(); }
+      return;
+    }
     const typed = pending.get(cell) || "";
     const who = names(cell);
     if (/^[0-9.]$/.test(key)) {
@@ -122,24 +175,50 @@
       status("Cancelled: nothing recorded.");
       event.preventDefault();
     } else if (key === "Enter" && typed) {
-      record(cell, typed);
+      record(cell, typed, "");
+      event.preventDefault();
+    } else if (key === "Enter") {
+      openScorer(cell);
       event.preventDefault();
     }
   });
 
-  // A click (or Enter with nothing typed) on a cell opens its explanation in the dialog.
+  // Inside the scorer: Escape closes it and returns to the cell.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !event.target.closest || !event.target.closest("#gb-table .gb-scorer")) return;
+    closeScorer(true);
+    event.preventDefault();
+  });
+  // A level (or missing, excused) button records it with the feedback typed above.
+  document.addEventListener("submit", function (event) {
+    const form = event.target.closest && event.target.closest("#gb-table .gb-scorer form");
+    if (!form || !event.submitter) return;
+    event.preventDefault();
+    const cell = form.closest("td.gb-cell");
+    const feedback = form.querySelector("textarea[name=feedback]");
+    record(cell, event.submitter.value, feedback ? feedback.value : "");
+  });
+
+  // A click on a cell opens its scorer (its explanation, for a reader who cannot record).
   document.addEventListener("click", function (event) {
-    const link = event.target.closest && event.target.closest("#gb-table .gb-value");
-    if (!link || !window.htmx) return;
+    if (!window.htmx || !event.target.closest) return;
+    const undoButton = event.target.closest("#gb-table .gb-undo");
+    if (undoButton) { undo(cellOf(undoButton), undoButton.dataset.undoUrl); return; }
+    if (event.target.closest("#gb-table .gb-scorer-close")) { closeScorer(true); return; }
+    const explain = event.target.closest("#gb-table .gb-explain-link");
+    if (explain) {
+      event.preventDefault();
+      const cell = cellOf(explain);
+      closeScorer(false);
+      openExplain(cell);
+      return;
+    }
+    const link = event.target.closest("#gb-table .gb-value");
+    if (!link) return;
     event.preventDefault();
     focus(link);
-    const dialog = document.getElementById("gb-dialog");
-    dialog.dataset.opener = cellOf(link).id;
-    htmx.ajax("GET", link.getAttribute("href"), { target: "#gb-dialog-body", swap: "innerHTML" }).then(function () {
-      if (!dialog.open) dialog.showModal();
-      const heading = document.getElementById("gb-dialog-title");
-      if (heading) { heading.tabIndex = -1; heading.focus(); }
-    });
+    if (readonly()) openExplain(cellOf(link));
+    else openScorer(cellOf(link));
   });
 
   document.addEventListener("close", function (event) {
@@ -171,4 +250,33 @@
   }
   document.addEventListener("DOMContentLoaded", prime);
   document.addEventListener("htmx:afterSettle", prime);
+})();
+
+// "Set all to" on the bulk scoring screens: fill every row still empty with the chosen
+// level, never a row already chosen. Without JavaScript the server does the same on submit;
+// after filling here the choice is cleared so the server has nothing left to fill.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-set-all]").forEach(function (button) { button.hidden = false; });
+  });
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest && event.target.closest("[data-set-all]");
+    if (!button) return;
+    const source = document.getElementById(button.dataset.setAll);
+    const container = button.parentElement;
+    const said = container.querySelector("[role=status]");
+    const value = source.value;
+    if (!value) { said.textContent = "Choose a level to fill the empty rows with."; return; }
+    const label = source.options[source.selectedIndex].text;
+    let filled = 0;
+    document.querySelectorAll(source.dataset.fills).forEach(function (select) {
+      if (select.value !== "") return;
+      if (!Array.from(select.options).some(function (option) { return option.value === value; })) return;
+      select.value = value;
+      filled += 1;
+    });
+    source.value = "";
+    said.textContent = "Filled " + filled + " empty row" + (filled === 1 ? "" : "s") + " with " + label + "; rows already chosen keep their level.";
+  });
 })();
