@@ -53,6 +53,19 @@ def learner_list(*, user: User) -> QuerySet[User]:
     return learners.none()
 
 
+def learner_list_matching(*, user: User, name: str) -> QuerySet[User]:
+    """The learners of ``learner_list`` whose first, last or user name contains every word of
+    ``name`` (all of them when it is blank): a long list of learners, filtered."""
+    learners = learner_list(user=user)
+    for word in name.split():
+        learners = learners.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(username__icontains=word)
+        )
+    return learners
+
+
 def section_get(*, user: User, section_id: int) -> Section:
     """A section the user may see, with its roster; raises Section.DoesNotExist otherwise."""
     return section_list(user=user).prefetch_related("educators").get(pk=section_id)

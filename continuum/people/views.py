@@ -50,9 +50,9 @@ def section_detail(request, section_id: int):
 def learner_list(request):
     if request.user.role == Role.LEARNER:
         raise PermissionDenied("Learners see their own page, not a list.")
-    return render(
-        request, "people/learner_list.html", {"learners": selectors.learner_list(user=request.user)}
-    )
+    name = request.GET.get("name", "").strip()[:100]
+    learners = selectors.learner_list_matching(user=request.user, name=name)
+    return render(request, "people/learner_list.html", {"learners": learners, "name": name})
 
 
 @login_required

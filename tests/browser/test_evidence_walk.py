@@ -88,7 +88,7 @@ def test_assess_score_reassess_and_override(visit, world):
     card.get_by_role("link", name="Ask for reassessment").click()
     page.get_by_label("How did you prepare?").fill(PREPARED)
     page.get_by_role("button", name="Send request").click()
-    page.wait_for_url(f"**/learning/learners/{lena.pk}/")
+    page.wait_for_url(f"**/learning/learners/{lena.pk}/#target-{sample['N.1.a'].pk}")
 
     # Erin schedules the reassessment and records the result.
     _switch_to(visit, "erin")

@@ -45,7 +45,8 @@ def test_a_not_yet_is_reassessed_and_the_estimate_rises(visit, world):
     visit.check("learners-reassessment-request")
     page.get_by_label("How did you prepare?").fill(PREPARED)
     page.get_by_role("button", name="Send request").click()
-    page.wait_for_url(f"**/learning/learners/{lena.pk}/")
+    # back at the target she asked about, not at the top of her evidence page
+    page.wait_for_url(f"**/learning/learners/{lena.pk}/#target-{sample['N.1.a'].pk}")
     assert "Reassessment: requested" in page.content()
 
     switch_to(visit, "erin")
@@ -86,7 +87,7 @@ def test_a_portfolio_png_is_accepted_as_evidence(visit, world, tmp_path):
     assert page.get_by_label("N.1.b — I can find equal ratios").is_checked()
     page.get_by_label("Reflection (optional)").fill("I used a table to find equal ratios.")
     page.get_by_role("button", name="Upload").click()
-    page.wait_for_url(f"**/learning/learners/{lena.pk}/portfolio/")
+    page.wait_for_url(re.compile(rf".*/learning/learners/{lena.pk}/portfolio/#artifact-\d+$"))
     visit.check("learners-portfolio")
     assert "Submitted" in page.content()
 

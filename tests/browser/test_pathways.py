@@ -109,7 +109,7 @@ def test_a_learner_plans_and_her_educator_agrees(visit, world, tmp_path):
     )
     assert page.get_by_label("N.1.b — I can find equal ratios").is_checked()
     page.get_by_role("button", name="Upload").click()
-    page.wait_for_url(f"**/learning/learners/{lena.pk}/portfolio/")
+    page.wait_for_url(re.compile(rf".*/learning/learners/{lena.pk}/portfolio/#artifact-\d+$"))
     assert Artifact.objects.get(learner=lena).targets.get() == sample["N.1.b"]
 
     switch_to(visit, "erin")

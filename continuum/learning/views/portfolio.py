@@ -13,6 +13,7 @@ from continuum.frameworks.public import scales_for
 from continuum.learning import forms
 from continuum.learning.selectors.portfolio import portfolio_target_list
 from continuum.learning.services import portfolio as services
+from continuum.learning.views.anchors import artifact_anchor
 from continuum.learning.views.learner import abilities
 from continuum.lib.access import requires
 from continuum.lib.outcomes import submitted
@@ -48,19 +49,24 @@ def artifact_upload(request, learner_id: int):
         initial={"targets": [chosen]} if chosen else None,
     )
 
+    saved = []
+
     def save():
         data = form.cleaned_data
-        services.artifact_upload(
-            learner=learner,
-            by=request.user,
-            upload=data["file"],
-            title=data["title"],
-            targets=data["targets"],
-            reflection=data["reflection"],
+        saved.append(
+            services.artifact_upload(
+                learner=learner,
+                by=request.user,
+                upload=data["file"],
+                title=data["title"],
+                targets=data["targets"],
+                reflection=data["reflection"],
+            )
         )
 
     if submitted(request, form, save, _("Your work is in your portfolio, waiting for review.")):
-        return redirect("portfolio", learner_id=learner.pk)
+        # Back to the portfolio, at the new work's row rather than the top of the list.
+        return redirect(artifact_anchor(saved[0]))
     return render(request, "learning/portfolio_upload.html", {"learner": learner, "form": form})
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from continuum.learning import forms
 from continuum.learning.models import Proposal
 from continuum.learning.services import proposals as services
+from continuum.learning.views.anchors import target_anchor
 from continuum.learning.views.learner import abilities, target_get
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted, submitted
@@ -37,7 +38,7 @@ def proposal_create(request, learner_id: int, target_id: int):
     save = partial(services.proposal_create, learner=learner, target=target, by=request.user)
     done = _("Your proposal is sent to your educator.")
     if submitted(request, form, lambda: save(**form.cleaned_data), done):
-        return redirect("learner_evidence", learner_id=learner.pk)
+        return redirect(target_anchor(learner, target))
     context = {
         "learner": learner,
         "target": target,

@@ -11,6 +11,7 @@ from continuum.frameworks.public import scales_for
 from continuum.learning import forms
 from continuum.learning.models import Reassessment
 from continuum.learning.services import reassessment as services
+from continuum.learning.views.anchors import target_anchor
 from continuum.learning.views.learner import abilities, target_get
 from continuum.lib.access import requires
 from continuum.lib.outcomes import attempted, submitted
@@ -34,7 +35,7 @@ def reassessment_request(request, learner_id: int, target_id: int):
     save = partial(services.reassessment_request, learner=learner, target=target, by=request.user)
     done = _("Your request is sent. Your educator will approve and schedule it, or reply.")
     if submitted(request, form, lambda: save(**form.cleaned_data), done):
-        return redirect("learner_evidence", learner_id=learner.pk)
+        return redirect(target_anchor(learner, target))
     context = {"learner": learner, "target": target, "form": form}
     return render(request, "learning/reassessment_request.html", context)
 

@@ -22,3 +22,24 @@ def test_her_educator_sees_her_sections(client, world):
     page = _page(client, world["erin"], world["lena"])
     assert "Math 6A" in page
     assert reverse("learner_dashboard", args=[world["lena"].pk]) in page
+
+
+def test_the_learner_list_is_filtered_by_a_name(client, world):
+    # Leo leads Maple Grove: Lena Ortiz and Omar Haddad are both his school's learners.
+    client.force_login(world["leo"])
+    everyone = client.get(reverse("learner_list")).content.decode()
+    assert "Lena Ortiz" in everyone
+    assert "Omar Haddad" in everyone
+    found = client.get(reverse("learner_list"), {"name": "ortiz"}).content.decode()
+    assert "Lena Ortiz" in found
+    assert "Omar Haddad" not in found
+    assert "1 learner" in found
+    assert client.get(reverse("learner_list"), {"name": "nobody"}).context["learners"].count() == 0
+
+
+def test_the_learner_list_filter_never_widens_what_the_viewer_sees(client, world):
+    # Erin teaches Lena, not Omar: a search for Omar finds nothing.
+    client.force_login(world["erin"])
+    found = client.get(reverse("learner_list"), {"name": "Omar"}).content.decode()
+    assert "Omar Haddad" not in found
+    assert "0 learners" in found
