@@ -64,6 +64,18 @@ INSTALLED_APPS = [
     "continuum.xapi",
     "continuum.reports",
     "continuum.transcripts",
+    "lti_tool",  # django-lti: LTI registrations, deployments, keys (continuum/lti)
+    "continuum.lti",
+    "continuum.sso",
+    # django-allauth for single sign-on and staff MFA (continuum/sso), after continuum.sso,
+    # whose templates override allauth's.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.google",
+    "allauth.socialaccount.providers.microsoft",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
     "continuum.demo",
 ]
 
@@ -79,7 +91,14 @@ MIDDLEWARE = [
     "continuum.family.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "continuum.people.sessions.SessionPolicyMiddleware",  # after messages: it says why
+    "allauth.account.middleware.AccountMiddleware",
+    # Passwords off per district, and staff's second factor (continuum/sso/middleware.py).
+    "continuum.sso.middleware.PasswordPolicyMiddleware",
+    "continuum.sso.middleware.StaffMfaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After it, so it runs first on the way out: pages of an LTI-launched session may be
+    # framed by that platform only (continuum/lti/middleware.py).
+    "continuum.lti.middleware.LtiFramingMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Records who read which learner's record after each successful page (FERPA).
@@ -123,6 +142,7 @@ AUTHENTICATION_BACKENDS = [
     "continuum.people.lockout.LockoutBackend",  # first: a locked-out sign-in stops here
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",  # single sign-on (continuum/sso)
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -214,6 +234,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 # the web root, and are served only through a permission-checked download view.
 CONTINUUM_PORTFOLIO_MAX_BYTES = envint("CONTINUUM_PORTFOLIO_MAX_BYTES", default=10 * 1024 * 1024)
 
+# Seconds the background refresh of pace and flags waits after new evidence, a correction or
+# an override, so a class scored in a minute is one refresh per learner, not one per score.
+CONTINUUM_SUPPORTS_REFRESH_DELAY = envint("CONTINUUM_SUPPORTS_REFRESH_DELAY", default=60)
+
 # Processes that lay out a batch of report-card PDFs in the background worker (one core each;
 # WeasyPrint is pure Python). Default: one per core.
 CONTINUUM_REPORT_PROCESSES = envint("CONTINUUM_REPORT_PROCESSES", default=os.cpu_count() or 1)
@@ -226,6 +250,35 @@ CONTINUUM_DISCLOSURE_RETENTION_DAYS = envint("CONTINUUM_DISCLOSURE_RETENTION_DAY
 # Largest OneRoster CSV package, unpacked (a zip that unpacks past it is refused: zip bombs).
 # 200 MB holds a district of a few hundred thousand users and enrollments.
 CONTINUUM_ONEROSTER_MAX_BYTES = envint("CONTINUUM_ONEROSTER_MAX_BYTES", default=200 * 1024 * 1024)
+
+# LTI 1.3 (continuum/lti): a launched page lives in the LMS's iframe, where browsers send
+# the session cookie only if it is SameSite=None and Secure (so HTTPS only). Off by default,
+# so development and tests work over plain HTTP; turn it on where an LMS launches Continuum.
+CONTINUUM_LTI_IFRAME_COOKIES = envbool("CONTINUUM_LTI_IFRAME_COOKIES", default=False)
+if CONTINUUM_LTI_IFRAME_COOKIES:
+    SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "None"
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+# How long `continuum lti_key_rotate` keeps the previous signing key published, so platforms
+# that cached the key set still verify what was signed just before the rotation.
+CONTINUUM_LTI_KEY_GRACE_DAYS = envint("CONTINUUM_LTI_KEY_GRACE_DAYS", default=7)
+
+# Single sign-on and staff MFA (django-allauth, continuum/sso). Providers are each district's
+# (SignInProvider rows); no one signs up: a sign-in matches a rostered person or is refused.
+ACCOUNT_ADAPTER = "continuum.sso.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "continuum.sso.adapter.SocialAccountAdapter"
+ACCOUNT_EMAIL_VERIFICATION = "none"  # people come from the roster; allauth sends no mail
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False  # Continuum calls no provider API after sign-in
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Continuum"
+# Setting up an authenticator app right after signing in needs no second password prompt.
+MFA_REAUTHENTICATION_REQUIRED = False
+# Key that encrypts providers' client secrets in the database (defaults to SECRET_KEY; set it
+# apart so rotating SECRET_KEY does not make districts re-enter their secrets).
+CONTINUUM_SSO_SECRET_KEY = os.environ.get("CONTINUUM_SSO_SECRET_KEY", SECRET_KEY)
+# Break glass: usernames that keep their password where their district turned passwords
+# off (superusers always do), e.g. the district IT account that fixes the providers.
+CONTINUUM_SSO_PASSWORD_USERS = envlist("CONTINUUM_SSO_PASSWORD_USERS", default=[])
 
 # CASE import by URL fetches public addresses only (no loopback, private or cloud-metadata
 # address: server-side request forgery). Host names listed here, such as an on-premises
