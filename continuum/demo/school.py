@@ -16,6 +16,7 @@ from continuum.demo.case import case_package
 from continuum.demo.content import FRAMEWORKS
 from continuum.demo.insights import demo_groups_build
 from continuum.demo.pathways import demo_pathways_build
+from continuum.demo.reports import demo_reports_build
 from continuum.demo.semester import demo_semester_build
 from continuum.demo.spanish import demo_spanish_build
 from continuum.demo.supports import demo_supports_build
@@ -250,6 +251,7 @@ def demo_school_build(*, seed: int, today: date) -> DemoSchool:
     demo_groups_build(school=school, now=datetime.combine(today, time(10), tzinfo=UTC))
     demo_supports_build(school=school, today=today)
     demo_pathways_build(school=school, today=today)
+    demo_reports_build(school=school, today=today)
     # The daily sync, run once: the demo learner's certificate and the fall block's credits.
     awards_sync(school=school, today=today)
     return DemoSchool(

@@ -95,13 +95,26 @@ def pace_in_words(*, area: str, can_do: int, total: int) -> str:
 
 
 def requirement_pace_in_words(
-    *, name: str, title: str, status: str, projected: str | None, due: str
+    *,
+    name: str,
+    title: str,
+    status: str,
+    projected: str | None,
+    due: str,
+    out_of_reach: bool = False,
 ) -> str:
     """A requirement's pace (from the supports computation) as one sentence: ahead, on pace
     or behind, and when the child would finish at their own rate of mastery. Dates arrive
-    already formatted for the reader's language."""
+    already formatted for the reader's language. A projection more than a year past
+    graduation (`out_of_reach`) is not given as a date: a year like 2032 reads as a
+    prediction, when it only says the current rate is too slow."""
     values = {"name": name, "title": title, "projected": projected, "due": due}
-    if projected is None:
+    if out_of_reach:
+        text = _(
+            "%(title)s: %(name)s is behind pace, and at this pace would not finish within a "
+            "year of graduation. It is due %(due)s. Ask %(name)s's educators how you can help."
+        )
+    elif projected is None:
         text = _(
             "%(title)s: %(name)s has not mastered a target towards it yet, so there is no "
             "finishing date to project. It is due %(due)s."

@@ -183,6 +183,7 @@ def _requirements(learner: User, name: str) -> list[str]:
             status=pace.status,
             projected=day(pace.projected_on) if pace.projected_on else None,
             due=day(pace.requirement.due_on),
+            out_of_reach=pace.words.out_of_reach,
         )
         for pace in learner_paces(learner)
     ]

@@ -154,3 +154,18 @@ def test_a_quoted_untranslated_statement_keeps_its_language_mark():
         'La meta: “<span lang="en">I can scale a recipe</span> '
         '<small class="untranslated">(en inglés)</small>”'
     )
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_projection_far_past_graduation_is_not_given_as_a_date(language):
+    with translation.override(language):
+        words = plain.requirement_pace_in_words(
+            name="Sam",
+            title="Maths credit",
+            status="behind",
+            projected="3 Mar 2032",
+            due="9 June 2027",
+            out_of_reach=True,
+        )
+    assert "2032" not in words
+    assert "9 June 2027" in words

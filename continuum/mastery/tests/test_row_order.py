@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from continuum.mastery.row_order import row_order
@@ -43,6 +43,7 @@ def stable_order(learner: np.ndarray, target: np.ndarray, date: np.ndarray) -> n
 
 
 @pytest.mark.parametrize("path", sorted(PATHS))
+@settings(deadline=None)  # a loaded CI machine once took 2 s for one example; speed is bench/'s job
 @given(seed=st.integers(0, 2**32 - 1))
 def test_it_sorts_like_a_stable_sort_with_ties_in_row_order(path: str, seed: int) -> None:
     learners, targets, span = PATHS[path]

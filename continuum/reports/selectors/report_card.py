@@ -223,6 +223,7 @@ def _requirements(learner: User) -> list[str]:
             status=pace.status,
             projected=date_format(pace.projected_on) if pace.projected_on else None,
             due=date_format(pace.requirement.due_on),
+            out_of_reach=pace.words.out_of_reach,
         )
         for pace in learner_paces(learner)
     ]
