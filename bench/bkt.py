@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         results[key] = {"auc": auc(y_test, predicted), "rmse": rmse(y_test, predicted), **stats}
         predictions[key] = predicted
 
-    lr: tuple[Any, ...] = ()
+    lr: tuple[learner_model.Features, np.ndarray] | None = None
     if not args.no_lr:
         predicted, stats, features, trained = learner_model.run(
             frame, train, repeat=args.repeat, timed=timed
@@ -313,7 +313,10 @@ def main(argv: list[str] | None = None) -> int:
                 }
                 predictions[key] = predicted
             if lr:
-                predicted, stats = learner_model.run_sklearn(PEER_PYTHON, workdir, *lr, train)
+                features, trained = lr
+                predicted, stats = learner_model.run_sklearn(
+                    PEER_PYTHON, workdir, features, trained, train
+                )
                 results["sklearn_lr"] = {
                     "auc": auc(y_test, predicted),
                     "rmse": rmse(y_test, predicted),

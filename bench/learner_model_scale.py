@@ -1,18 +1,19 @@
 """How long the logistic learner model takes to fit a million responses on one core.
 
-    python -m bench.learner_model_scale --data A.csv.gz --data B.csv.gz [--responses N]
+    taskset -c 0 python -m bench.learner_model_scale --data A.csv.gz [--data B.csv.gz]
+        [--responses N]
 
 The files (kt/ format) are stacked, each student id prefixed with its file, and the stack
 is repeated under new student ids until it holds at least N responses (default one
 million); item ids stay those of their file, so items keep their difficulty across copies.
-The features and one fit are timed apart (wall and CPU) and printed as JSON.
+The features and one fit are timed apart (wall and CPU) and printed as JSON. `taskset -c 0`
+keeps every thread (the BLAS ones too) on one core.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import time
 
 import pandas as pd
@@ -34,7 +35,8 @@ def stacked(paths: list[str], responses: int) -> pd.DataFrame:
         frames.append(frame)
     one = pd.concat(frames, ignore_index=True)
     one["correct"] = one["correct"].astype(int)
-    copies, total = [], 0
+    copies: list[pd.DataFrame] = []
+    total = 0
     while total < responses:
         copy = one.copy()
         copy["student_id"] = f"copy{len(copies)}:" + copy["student_id"]
@@ -49,7 +51,6 @@ def main() -> None:
     parser.add_argument("--responses", type=int, default=1_000_000)
     args = parser.parse_args()
     frame = stacked(args.data, args.responses)
-    os.sched_setaffinity(0, {0})  # one core
     wall, cpu = time.perf_counter(), time.process_time()
     features = features_of(frame)
     features_wall, features_cpu = time.perf_counter() - wall, time.process_time() - cpu

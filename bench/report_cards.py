@@ -152,7 +152,7 @@ def _compare(people, period, printer_class, fresh_pdf, read) -> dict[str, float]
 
 def section(result: dict, command: str) -> str:
     load_start, load_end = result["load"]
-    load = max(load_start, load_end)
+    load = load_start  # at the end the batch's own processes have raised it
     per_card = result["wall_s"] / result["batch"]
     total_cpu = result["cpu_s"] + result["children_cpu_s"]
     unloaded = total_cpu / result["batch"] * result["learners"] / result["processes"]
