@@ -11,11 +11,13 @@ left.
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from continuum.frameworks.models import FrameworkItem
 from continuum.lib.dates import day
+from continuum.mastery.pace import expected_count, time_gone
 from continuum.supports.models import LearnerPace
 
 
@@ -31,7 +33,7 @@ class PaceLine:
 
     @property
     def mastered(self) -> int:
-        return min(self.pace.mastered, self.pace.needed)
+        return self.pace.words.mastered_needed
 
     @property
     def needed(self) -> int:
@@ -43,10 +45,10 @@ class PaceLine:
 
 
 def _expected(pace: LearnerPace, today: date) -> float:
-    start, due = pace.requirement.starts_on, pace.requirement.due_on
-    span = max((due - start).days, 1)
-    elapsed = min(max((today - start).days, 0), span)
-    return pace.needed * elapsed / span
+    requirement = pace.requirement
+    return expected_count(
+        pace.needed, start=requirement.starts_on, due=requirement.due_on, today=today
+    )
 
 
 def _headline(pace: LearnerPace, today: date, *, you: bool, name: str) -> str:
@@ -90,6 +92,13 @@ def _finish(pace: LearnerPace, *, you: bool) -> str:
         if you:
             return _("Master a first target and a finishing date will appear here.")
         return _("No finishing date yet: no target mastered so far.")
+    words = pace.words
+    if words.out_of_reach:  # a year like 2032 reads as a prediction; it says "too slow"
+        if you:
+            return _(
+                "At this pace you would not finish by %(date)s. Ask your educators for a plan."
+            ) % {"date": day(words.finish_by)}
+        return capfirst(words.projection) + "."
     values = {"date": day(pace.projected_on), "due": day(pace.requirement.due_on)}
     if you:
         return _("At your pace you will finish by %(date)s (due %(due)s).") % values
@@ -114,8 +123,9 @@ def pace_lines(paces: list[LearnerPace], *, today: date, you: bool, name: str) -
     for pace in paces:
         remaining = list(pace.remaining.all())
         to_go = max(pace.needed - pace.mastered, 0)
-        start, due = pace.requirement.starts_on, pace.requirement.due_on
-        total = max((due - start).days, 1)
+        gone, total = time_gone(
+            start=pace.requirement.starts_on, due=pace.requirement.due_on, today=today
+        )
         lines.append(
             PaceLine(
                 pace=pace,
@@ -123,7 +133,7 @@ def pace_lines(paces: list[LearnerPace], *, today: date, you: bool, name: str) -
                 finish=_finish(pace, you=you),
                 left=_left(to_go, len(remaining)),
                 remaining=remaining if to_go else [],
-                time_gone=min(max((today - start).days, 0), total),
+                time_gone=gone,
                 time_total=total,
             )
         )

@@ -80,9 +80,7 @@ def pace(
     remaining = tuple(t for t in wanted if t not in done)
     to_raise = len({t for t in below_floor if t in wanted_set and t not in done})
     to_go = max(need - mastered, to_raise)
-    span = (due - start).days
-    elapsed = min(max((today - start).days, 0), span)
-    expected = need * elapsed / span
+    expected = expected_count(need, start=start, due=due, today=today)
     tolerance = max(0.1 * need, 0.5)
     if to_go == 0:
         status = PaceStatus.AHEAD if today < due else PaceStatus.ON_PACE
@@ -110,6 +108,19 @@ def pace(
             status, mastered, need, expected, rate, projected, due, to_go, to_raise
         ),
     )
+
+
+def time_gone(*, start: date, due: date, today: date) -> tuple[int, int]:
+    """(days gone, days from start to due), the days gone held within the span."""
+    span = (due - start).days
+    return min(max((today - start).days, 0), span), span
+
+
+def expected_count(need: int, *, start: date, due: date, today: date) -> float:
+    """How many targets a learner on a straight line from 0 at start to ``need`` at due
+    has mastered by today."""
+    gone, span = time_gone(start=start, due=due, today=today)
+    return need * gone / span
 
 
 def _rate(done: Mapping[int, date], start: date, today: date) -> float | None:

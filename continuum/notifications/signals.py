@@ -98,6 +98,11 @@ def _tell_family(
     )
 
 
+def _code(target) -> str:
+    """How a notice names a target: its code, else the start of its statement."""
+    return target.human_coding_scheme or target.full_statement[:40]
+
+
 # Evidence whose own decision's notice ("Reassessed", "Your work was accepted") carries
 # its feedback: no second notice for it.
 _TOLD_BY_THEIR_DECISION = frozenset({EvidenceSource.REASSESSMENT, EvidenceSource.PORTFOLIO})
@@ -106,7 +111,7 @@ _TOLD_BY_THEIR_DECISION = frozenset({EvidenceSource.REASSESSMENT, EvidenceSource
 def feedback_heard(sender, evidence: Evidence, **kwargs) -> None:
     if evidence.source in _TOLD_BY_THEIR_DECISION:
         return
-    code = evidence.target.human_coding_scheme or evidence.target.full_statement[:40]
+    code = _code(evidence.target)
     _tell_family(
         evidence.learner,
         Kind.FEEDBACK,
@@ -123,7 +128,7 @@ def reassessment_decided_heard(
 ) -> None:
     if after not in DECIDED:
         return
-    code = reassessment.target.human_coding_scheme or reassessment.target.full_statement[:40]
+    code = _code(reassessment.target)
     when = ""
     if after == Reassessment.Status.SCHEDULED and reassessment.scheduled_for:
         when = timezone.localtime(reassessment.scheduled_for).strftime("%Y-%m-%d %H:%M")
@@ -168,10 +173,6 @@ def award_heard(sender, award: Award, **kwargs) -> None:
         format_lazy(_("{kind}, awarded on {day}."), kind=kind, day=_date(award.awarded_on)),
         own_url=_url("my_credentials"),
     )
-
-
-def _code(target) -> str:
-    return target.human_coding_scheme or target.full_statement[:40]
 
 
 def proposal_reviewed_heard(sender, proposal: Proposal, **kwargs) -> None:

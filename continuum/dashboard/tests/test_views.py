@@ -156,6 +156,19 @@ def test_staff_read_the_learners_pace_in_the_third_person(
     assert "You are" not in page.split('id="pace-heading"')[1].split("</section>")[0]
 
 
+def test_a_projection_years_past_graduation_is_not_shown_as_a_date(
+    client, world, lenas_record, first_of_december
+):
+    pace = _ahead_by_two(world["lena"], world["school"], lenas_record)
+    pace.status, pace.projected_on, pace.finish_by = "behind", date(2032, 3, 1), date(2027, 6, 1)
+    pace.save()
+    own = dashboard_of(client, world["lena"], world["lena"]).content.decode()
+    staff = dashboard_of(client, world["cora"], world["lena"]).content.decode()
+    assert "At this pace you would not finish by 1 Jun 2027." in own
+    assert "Not on track to finish by 1 Jun 2027 at this pace." in staff
+    assert "2032" not in own + staff
+
+
 def test_reassessment_is_not_offered_on_a_target_already_advanced(client, world, lenas_record):
     lena = world["lena"]
     client.force_login(lena)
