@@ -32,7 +32,7 @@ from continuum.frameworks.models import (
 )
 from continuum.frameworks.public import TARGET_ORDER, bands_of, level_choices, scales_for
 from continuum.mastery import status_of
-from continuum.people.models import Role, Section, User
+from continuum.people.models import Enrollment, Role, Section, User
 from continuum.people.public import section_list
 
 View = Literal["estimate", "evidence"]
@@ -70,7 +70,9 @@ def gradebook_learners(*, section: Section) -> list[User]:
 def gradebook_framework_list(*, section: Section) -> list[Framework]:
     """Frameworks with learning targets; those the section already uses come first."""
     used = set(
-        Evidence.objects.filter(learner__enrollments__section=section)
+        Evidence.objects.filter(
+            learner_id__in=Enrollment.objects.filter(section=section).values("learner_id")
+        )
         .order_by()
         .values_list("target__version__framework_id", flat=True)
         .distinct()
