@@ -380,9 +380,11 @@ def _pages() -> list[tuple[User, str]]:
     """(viewer, address) for every page a learner or a guardian reads."""
     link = GuardianLink.objects.select_related("guardian", "learner").order_by("pk").first()
     guardian, learner = link.guardian, link.learner
-    estimate = Estimate.objects.filter(learner=learner).select_related("target").first()
+    estimate = (
+        Estimate.objects.filter(learner=learner).select_related("target").order_by("pk").first()
+    )
     target = estimate.target
-    reassessment = Reassessment.objects.filter(learner=learner).first() or (
+    reassessment = Reassessment.objects.filter(learner=learner).order_by("pk").first() or (
         Reassessment.objects.create(
             learner=learner, target=target, requested_by=learner, preparation="M6"
         )
@@ -391,12 +393,12 @@ def _pages() -> list[tuple[User, str]]:
         learner=learner, target=target, way=Proposal.Way.choices[0][0], description="M6"
     )
     school = learner.organization
-    period = ReportingPeriod.objects.filter(school=school).first() or (
+    period = ReportingPeriod.objects.filter(school=school).order_by("pk").first() or (
         ReportingPeriod.objects.create(
             school=school, name="T1", starts_on=date(2026, 8, 24), ends_on=TODAY
         )
     )
-    goal = Goal.objects.filter(learner=learner).first()
+    goal = Goal.objects.filter(learner=learner).order_by("pk").first()
     learner_pages = [
         reverse("learner_dashboard", args=[learner.pk]),
         reverse("learner_evidence", args=[learner.pk]),
