@@ -5,6 +5,8 @@
   offset beyond 2^63 overflowed the database driver).
 - Request bodies are at most ``MAX_BODY_BYTES`` of JSON nested at most ``MAX_JSON_DEPTH``
   deep, checked before parsing: Python's parser would otherwise recurse until it fails.
+  A string holding a NUL character (``\u0000``) is refused with its path
+  (``continuum/lib/text.py``: PostgreSQL cannot store it).
 - Input that does not fit the schema is a 422 whose ``detail`` lists one sentence per
   field, the same shape as every other refusal.
 - Responses are strict JSON: a non-finite number (which JSON cannot express) is sent as
@@ -22,6 +24,9 @@ from ninja.errors import HttpError, ValidationError
 from ninja.pagination import LimitOffsetPagination
 from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
+
+from continuum.lib.text import REASON as NUL_REASON
+from continuum.lib.text import nul_path
 
 # A row id: positive and within a signed 64-bit integer, the widest both SQLite and
 # PostgreSQL store, so a larger number is a clear 422 rather than an overflow in the query.
@@ -73,7 +78,10 @@ class BoundedParser(Parser):
             raise BodyRefusedError(
                 f"The JSON body nests deeper than {MAX_JSON_DEPTH} levels; flatten it."
             )
-        return super().parse_body(request)
+        body = super().parse_body(request)
+        if (path := nul_path(body)) is not None:
+            raise BodyRefusedError(f"{path} {NUL_REASON}.")
+        return body
 
 
 def http_error_response(api: Any, request: HttpRequest, error: HttpError) -> HttpResponse:

@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from continuum.lib.text import REASON as NUL_REASON
+from continuum.lib.text import nul_path
 from continuum.people.public import is_district_admin
 from continuum.xapi import selectors
 from continuum.xapi.forms import ClientForm
@@ -86,6 +88,8 @@ def statements(request: HttpRequest) -> HttpResponse:
         if request.method in ("GET", "HEAD"):
             return _read(request, client, statement_id)
         body = json.loads(request.body)
+        if (path := nul_path(body)) is not None:
+            return _error(400, f"{path} {NUL_REASON}.")
         if request.method == "PUT":
             if statement_id is None or not isinstance(body, dict):
                 return _error(400, "PUT takes one statement and a statementId parameter.")

@@ -175,3 +175,10 @@ def test_an_id_outside_what_the_database_stores_is_refused_not_an_overflow(clien
     path = path.replace("LENA", str(world["lena"].pk))
     response = client.get(path, HTTP_AUTHORIZATION=f"Bearer {secret}")
     assert response.status_code == 422, response.content
+
+
+def test_a_nul_character_in_a_string_is_a_clear_400_naming_where(erin, world, sample):
+    response = post(erin, body(world, sample, feedback="Good\x00work"))
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("$.feedback contains a NUL character")
+    assert not Evidence.objects.exists()

@@ -24,6 +24,8 @@ from urllib.parse import urljoin, urlsplit
 from django.conf import settings
 
 from continuum.frameworks.case.validate import CaseError, Problem
+from continuum.lib.text import REASON as NUL_REASON
+from continuum.lib.text import nul_path
 
 _WEB = re.compile(r"^https?://", re.IGNORECASE)
 URL_TIMEOUT_S = 60
@@ -212,6 +214,8 @@ def parse_packages(data: bytes) -> tuple[list[Any], bool]:
     except json.JSONDecodeError as error:
         where = f"line {error.lineno} column {error.colno}"
         raise CaseError([Problem("", f"not valid JSON ({error.msg} at {where})")]) from error
+    if (path := nul_path(document)) is not None:
+        raise CaseError([Problem(path, NUL_REASON)])
     if isinstance(document, list):
         if not document:
             raise CaseError([Problem("", "an empty array holds no packages")])

@@ -155,3 +155,10 @@ def test_the_error_message_counts_further_problems():
         CaseError, match=r"^CFItems\[0\]\.uri: missing required field \(and 5 more problems\)$"
     ):
         check_packages([package], in_array=False)
+
+
+def test_a_nul_character_escaped_in_a_string_is_named_by_its_path():
+    package = case_sample()
+    package["CFItems"][1]["fullStatement"] = "Ratios\x00"
+    with pytest.raises(CaseError, match=r"CFItems\[1\]\.fullStatement: contains a NUL character"):
+        parse_packages(json.dumps(package).encode())

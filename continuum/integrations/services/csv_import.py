@@ -36,6 +36,8 @@ from continuum.evidence.public import (
 from continuum.frameworks.models import FrameworkItem
 from continuum.frameworks.public import scales_for
 from continuum.integrations.services.csv_targets import CsvTargets
+from continuum.lib.text import REASON as NUL_REASON
+from continuum.lib.text import nul_line
 from continuum.people.models import Role, User
 
 COLUMNS = (
@@ -146,6 +148,11 @@ def scores_csv_parse(*, data: bytes | str, user: User) -> ImportPlan:
         text = _text(data)
     except ValidationError as error:
         plan.errors.append(RowError(1, "", error.messages[0]))
+        return plan
+    if (line := nul_line(text)) is not None:
+        plan.errors.append(
+            RowError(line, "", f"this line {NUL_REASON}; save the file as CSV again")
+        )
         return plan
     reader = csv.DictReader(io.StringIO(text))
     header = [name.strip() for name in (reader.fieldnames or [])]

@@ -55,3 +55,15 @@ def test_the_confirm_step_refuses_a_payload_over_2_mb(client, world, sample):
     assert response.status_code == 200
     assert "larger than 2 MB" in response.content.decode()
     assert not Evidence.objects.exists()
+
+
+def test_a_nul_character_is_refused_on_its_line_before_any_lookup(world, sample):
+    """PostgreSQL cannot store U+0000: it used to reach a query as a database error."""
+    text = HEADER + "lena,N.1.a,2,2026-09-07,,,,Quiz\n" + "lena,N.1.a,2,2026-09-07,,,,Qu\x00iz\n"
+    assert errors_of(world, text) == [
+        "line 3: this line contains a NUL character (U+0000), which no text field can hold;"
+        " save the file as CSV again"
+    ]
+    with pytest.raises(ImportRefusedError):
+        scores_csv_import(data=text, user=world["erin"])
+    assert not Evidence.objects.exists()

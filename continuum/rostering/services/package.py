@@ -13,6 +13,9 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from continuum.lib.text import REASON as NUL_REASON
+from continuum.lib.text import nul_line
+
 FILES = ("orgs", "academicSessions", "courses", "classes", "users", "roles", "enrollments")
 MODES = ("bulk", "delta", "absent")
 VERSIONS = ("1.1", "1.2")
@@ -169,11 +172,14 @@ def _base(path: str) -> str:
 def _text(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
     raw = archive.read(info)
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise PackageError(
             f"{_base(info.filename)} is not UTF-8 (byte {error.start}): export it as UTF-8."
         ) from None
+    if (line := nul_line(text)) is not None:
+        raise PackageError(f"{_base(info.filename)} line {line} {NUL_REASON}: export it again.")
+    return text
 
 
 def _read_manifest(text: str, package: Package) -> dict[str, str]:

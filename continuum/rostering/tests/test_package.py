@@ -108,3 +108,15 @@ def test_text_that_is_not_utf_8_is_refused():
 
     with pytest.raises(PackageError, match=r"orgs\.csv is not UTF-8"):
         package_read(out.getvalue(), max_bytes=MAX)
+
+
+def test_a_nul_character_is_refused_naming_the_file_and_line():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(
+            "manifest.csv", "propertyName,value\noneroster.version,1.1\nfile.orgs,bulk\n"
+        )
+        archive.writestr("orgs.csv", "sourcedId,name,type\no1,Riverside\x00,school\n")
+
+    with pytest.raises(PackageError, match=r"orgs\.csv line 2 contains a NUL character"):
+        package_read(out.getvalue(), max_bytes=MAX)

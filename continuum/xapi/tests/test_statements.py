@@ -241,3 +241,13 @@ def test_an_address_two_learners_share_scores_neither(client, world, sample, lms
     post(client, aligned(template, sample["N.1.a"]), headers)
     assert "more than one learner" in XapiStatement.objects.get().not_evidence_because
     assert not Evidence.objects.exists()
+
+
+def test_a_nul_character_in_a_statement_is_refused_naming_where(client, sample, lms, template):
+    _, headers = lms
+    statement = aligned(template, sample["N.1.a"])
+    statement["object"]["definition"] = {"name": {"en-US": "Ratios\x00"}}
+    response = post(client, [statement], headers)
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("$[0].object.definition.name.en-US contains a NUL")
+    assert not XapiStatement.objects.exists()
