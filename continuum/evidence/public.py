@@ -3,7 +3,8 @@
 - Recording evidence: ``evidence_record`` for one piece, ``evidence_record_many`` for many
   (rows as ``EvidenceRow``; a refusal is ``RowsRefusedError`` and changes nothing), and the
   checks and limits they apply (``evidence_values_check``, ``MAX_LEVEL``, ``MAX_WEIGHT``).
-- Estimates: ``estimate_explain`` (the engine's explanation of one estimate), the grading
+- Estimates: ``estimate_explain`` (the engine's explanation of one estimate; ``engine_item``
+  is a stored piece of evidence as the engine reads it), the grading
   policy that applies (``target_policy`` to one learner-target, ``policy_for`` and
   ``policy_record_for`` to a scope; ``DEFAULT_POLICY`` when no scope adopted one), the replay of a proposed policy (``policy_replay`` → ``ReplayReport``,
   ``proposed_policy`` reading JSON, ``policy_from_data`` parsed data, ``PolicyError``), and the batch recompute
@@ -12,19 +13,23 @@
   ``partner_targets``, ``in_partner_slice``), the correction history of recorded scores
   (``correction_list``), a section's frameworks and their targets as the gradebook shows
   them, and the learner map (``learner_map_get`` → ``LearnerMap``) that the dashboard,
-  the family view and pathways all read.
+  the family view and pathways all read (``with_model`` for the learner model's order of
+  what is ready), and a learner's chance of mastery from the learner model
+  (``mastery_chance_get`` → ``MasteryChance``).
 - Its domain events, ``feedback_given`` and ``estimates_changed`` (decision 0012).
 """
 
 from continuum.evidence.selectors.corrections import correction_list
 from continuum.evidence.selectors.gradebook import gradebook_framework_list, gradebook_targets
 from continuum.evidence.selectors.learner_map import LearnerMap, learner_map_get
+from continuum.evidence.selectors.learner_model import MasteryChance, mastery_chance_get
 from continuum.evidence.selectors.scope import (
     estimate_list,
     evidence_list,
     in_partner_slice,
     partner_targets,
 )
+from continuum.evidence.services.engine_input import engine_item
 from continuum.evidence.services.estimates import estimate_explain, target_policy
 from continuum.evidence.services.policy import DEFAULT_POLICY, policy_for, policy_record_for
 from continuum.evidence.services.policy_replay import (
@@ -59,10 +64,12 @@ __all__ = [
     "Change",
     "EvidenceRow",
     "LearnerMap",
+    "MasteryChance",
     "PolicyError",
     "ReplayReport",
     "RowsRefusedError",
     "correction_list",
+    "engine_item",
     "estimate_explain",
     "estimate_list",
     "estimates_changed",
@@ -77,6 +84,7 @@ __all__ = [
     "gradebook_targets",
     "in_partner_slice",
     "learner_map_get",
+    "mastery_chance_get",
     "partner_targets",
     "policy_for",
     "policy_from_data",

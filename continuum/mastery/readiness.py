@@ -4,6 +4,10 @@ learn next, and what is almost there.
 A target is *ready to learn* when it is not yet mastered and every prerequisite is; a
 target with no prerequisites is ready from the start. "Mastered" means proficient or
 better (an educator's override counts, as the caller passes shown statuses).
+
+When the learner model's chances are given, the ready targets come most likely first (the
+next step is the one the learner is most likely ready for); they never change which
+targets are mastered or ready: statuses decide that.
 """
 
 from collections.abc import Iterable, Mapping
@@ -34,8 +38,11 @@ def readiness(
     targets: Iterable[int],
     edges: Iterable[tuple[int, int]],
     statuses: Mapping[int, Status],
+    likelihood: Mapping[int, float] | None = None,
 ) -> Readiness:
-    """Sort ``targets`` (in the order given) by the learner's statuses on them.
+    """Sort ``targets`` (in the order given) by the learner's statuses on them; ready
+    targets by ``likelihood`` (the learner model's chance of mastery, highest first,
+    targets without one last), then in the order given.
 
     Prerequisites outside ``targets`` still count: they must be mastered too.
     """
@@ -53,4 +60,6 @@ def readiness(
             ready.append(target)
         if statuses.get(target) == Status.APPROACHING:
             almost.append(target)
+    if likelihood:
+        ready.sort(key=lambda target: -likelihood.get(target, -1.0))
     return Readiness(mastered, tuple(ready), tuple(almost), blocked)

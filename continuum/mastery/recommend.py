@@ -4,7 +4,10 @@ The recommender drafts; the learner and an educator decide. It suggests only tar
 learner is ready to learn (every prerequisite mastered), ranked by how close the learner is
 (almost there, then started, then new); among equally ranked targets, one with an
 experience that fits the learner's interests comes first, then one that unlocks more later
-targets, then the order the targets were given in (the framework's). When fewer ready
+targets, then the order the targets were given in (the framework's). When the learner
+model's chances are given, they rank first: the next step is the ready target the learner
+is most likely ready for (chances to the whole percent; ties fall back on the order above).
+When fewer ready
 targets remain than the plan has room for, it may add a *stretch*: a target one step away
 (its missing prerequisites are themselves ready), always marked as such.
 
@@ -100,9 +103,11 @@ def recommendations(
     pace: PlanPace = PlanPace(),
     exclude: Iterable[int] = (),
     labels: Mapping[int, str] | None = None,
+    likelihood: Mapping[int, float] | None = None,
 ) -> tuple[Suggestion, ...]:
     """Ranked suggestions for ``targets`` (in framework order) given prerequisite
-    ``edges`` ``(before, after)`` and the learner's shown ``statuses``. Targets in
+    ``edges`` ``(before, after)``, the learner's shown ``statuses`` and, if known, the
+    learner model's chance of mastery per target (``likelihood``). Targets in
     ``exclude`` (already in the plan) are never suggested; nor is a mastered target."""
     edge_list = list(edges)
     order = list(dict.fromkeys(targets))
@@ -119,6 +124,7 @@ def recommendations(
     def label(target: int) -> str:
         return code.get(target, str(target))
 
+    chance = dict(likelihood or {})
     found = readiness(order, edge_list, statuses)
     ready = [t for t in found.ready if t not in skip]
     ready_set = frozenset(found.ready)
@@ -129,7 +135,7 @@ def recommendations(
             return Tier.ALMOST_THERE
         return Tier.STARTED if status == Status.NOT_YET else Tier.NEW
 
-    drafted: list[tuple[tuple[int, int, int, int], Suggestion]] = []
+    drafted: list[tuple[tuple[int, int, int, int, int], Suggestion]] = []
     for target in ready:
         experience, fits = _best_experience(target, entries, tags, pace.settings)
         tier = tier_of(target)
@@ -145,7 +151,10 @@ def recommendations(
         if unlocks.get(target):
             count = unlocks[target]
             reasons.append(f"opens the way to {count} later target{'s' if count > 1 else ''}")
-        key = (int(tier), 0 if fits else 1, -unlocks.get(target, 0), position[target])
+        percent = round(100 * chance[target]) if target in chance else -1
+        if percent >= 0:
+            reasons.append(f"the learner model gives a {percent}% chance of mastery")
+        key = (-percent, int(tier), 0 if fits else 1, -unlocks.get(target, 0), position[target])
         suggestion = Suggestion(target, experience.id if experience else None, tuple(reasons), tier)
         drafted.append((key, suggestion))
     drafted.sort(key=lambda pair: pair[0])

@@ -17,7 +17,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from continuum.evidence.public import learner_map_get
 from continuum.frameworks.models import FrameworkItem, ItemKind
-from continuum.frameworks.public import district_ids, framework_visible
+from continuum.frameworks.public import district_ids, framework_visible, retired_refuse
 from continuum.mastery import CatalogEntry, PlanPace, recommendations
 from continuum.pathways.models import (
     CheckIn,
@@ -92,6 +92,7 @@ def goal_create(
         raise ValidationError("Choose at least one learning target for the goal.")
     if any(t.kind != ItemKind.TARGET for t in chosen):
         raise ValidationError("A goal is set on learning targets.")
+    retired_refuse(chosen)
     if by_when < (today or timezone.localdate()):
         raise ValidationError("“By when” must be today or later.")
     if not title.strip():
@@ -216,7 +217,7 @@ def plan_draft(*, learner: User, by: User, today: date | None = None) -> list[Pl
     plan = _plan_for(learner)
     plan.items.filter(status=PlanItem.Status.SUGGESTED).delete()
     kept = list(plan.items.all())
-    found = learner_map_get(learner=learner)
+    found = learner_map_get(learner=learner, with_model=True)
     profile = LearnerProfile.objects.filter(learner=learner).first()
     catalog = [
         CatalogEntry(
@@ -238,8 +239,9 @@ def plan_draft(*, learner: User, by: User, today: date | None = None) -> list[Pl
             count=max(PLAN_SIZE - len(open_items), 0),
             start=today or timezone.localdate(),
         ),
-        exclude={i.target_id for i in kept},
+        exclude={i.target_id for i in kept} | {t.pk for t in found.targets if t.retired_at},
         labels={t.pk: t.human_coding_scheme or str(t.pk) for t in found.targets},
+        likelihood=found.likelihood,
     )
     start = (plan.items.aggregate(top=Max("position"))["top"] or 0) + 1
     created = [
@@ -271,6 +273,7 @@ def plan_item_add(
     _require(by, "pathways.edit_plan", learner)
     if target.kind != ItemKind.TARGET:
         raise ValidationError("A plan step is a learning target.")
+    retired_refuse([target])
     _require_offered(experience, learner)
     plan = _plan_for(learner)
     if plan.items.filter(target=target).exclude(status=PlanItem.Status.DROPPED).exists():

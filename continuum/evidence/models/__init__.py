@@ -31,7 +31,7 @@ from continuum.evidence.models.evidence import (
     portfolio_storage,
     private_storage,
 )
-from continuum.evidence.models.tracing import KnowledgeTrace, TracingParameters
+from continuum.evidence.models.tracing import KnowledgeTrace, LearnerModelFit, TracingParameters
 
 __all__ = [
     "AT_LEAST_PROFICIENT",
@@ -51,6 +51,7 @@ __all__ = [
     "EvidenceSource",
     "GradingPolicyRecord",
     "KnowledgeTrace",
+    "LearnerModelFit",
     "Mark",
     "PrivateStorage",
     "Question",

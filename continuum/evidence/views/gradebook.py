@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from continuum.evidence.forms_gradebook import ClassScoreForm, OverrideForm
 from continuum.evidence.models import EvidenceKind
 from continuum.evidence.selectors import gradebook as selectors
+from continuum.evidence.selectors.learner_model import mastery_chance_get
 from continuum.evidence.services.estimates import estimate_explain, estimate_override, target_policy
 from continuum.evidence.services.gradebook import gradebook_class_score
 from continuum.evidence.services.policy import policy_for
@@ -119,6 +120,7 @@ def _explain_context(request, section: Section, learner: User, target: Framework
         "policy": policy,
         "method_label": policy.method.replace("_", " "),
         "what_if": sorted(explained.what_if.items()),
+        "chance": mastery_chance_get(learner=learner, target=target),
         "form": form,
         "history": history,
         "can_correct": request.user.has_perm("evidence.record_evidence", learner),

@@ -22,6 +22,7 @@ from continuum.evidence.public import (
     correction_list,
     estimate_explain,
     in_partner_slice,
+    mastery_chance_get,
     target_policy,
 )
 from continuum.frameworks.models import FrameworkItem
@@ -29,7 +30,7 @@ from continuum.frameworks.public import scales_for, target_visible
 from continuum.learning import forms
 from continuum.learning.models import Proposal, Reassessment
 from continuum.learning.selectors import learner_requests as requests_selectors
-from continuum.learning.selectors import progress
+from continuum.learning.selectors import progress, trend
 from continuum.learning.services import portfolio, proposals, reassessment
 from continuum.lib.access import requires
 from continuum.people.models import Role, User
@@ -91,6 +92,10 @@ def learner_estimate(request, learner_id: int, target_id: int):
     corrections = correction_list(learner=learner, target=target, scale=scale)
     context = {"learner": learner, "story": story, **abilities(request.user, learner)}
     context |= {"corrections": corrections, "corrected": {c.evidence_id for c in corrections}}
+    context["chance"] = mastery_chance_get(learner=learner, target=target)
+    context["trend"] = trend.estimate_trend(
+        learner=learner, target=target, evidence=explained.evidence, levels=levels
+    )
     return render(request, "learning/learner_estimate.html", context)
 
 
