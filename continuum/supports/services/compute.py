@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone, translation
 from django_tasks import task
+from simple_history.utils import bulk_create_with_history
 
 from continuum.mastery import (
     LearnerSignals,
@@ -249,27 +250,33 @@ def flags_sync(
     owners = _owners(learners)
     opened = kept = 0
     seen = set()
-    new: dict[int, list[Flag]] = {}
+    opening: list[Flag] = []
     for flag in raised:
         key = (flag.learner, flag.kind.value, flag.target)
         seen.add(key)
         row = existing.get(key)
         if row is None:
-            created = Flag.objects.create(
-                learner_id=flag.learner,
-                kind=flag.kind.value,
-                target_id=flag.target,
-                explanation=flag.explanation,
-                owner_id=owners.get(flag.learner),
-                raised_at=now,
+            opening.append(
+                Flag(
+                    learner_id=flag.learner,
+                    kind=flag.kind.value,
+                    target_id=flag.target,
+                    explanation=flag.explanation,
+                    owner_id=owners.get(flag.learner),
+                    raised_at=now,
+                )
             )
-            new.setdefault(flag.learner, []).append(created)
-            opened += 1
         else:
             kept += 1
             if row.explanation != flag.explanation:
                 row.explanation = flag.explanation
                 row.save(update_fields=["explanation", "updated_at"])
+    # A first computation opens thousands of flags: written with their audit rows in
+    # batches, not two queries each.
+    new: dict[int, list[Flag]] = {}
+    for created in bulk_create_with_history(opening, Flag, batch_size=500):
+        new.setdefault(created.learner_id, []).append(created)
+    opened = len(opening)
     resolved = 0
     for key, row in existing.items():
         if key not in seen:

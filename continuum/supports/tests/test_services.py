@@ -4,11 +4,19 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from continuum.frameworks.models import FrameworkItem, ItemKind
+from continuum.mastery.flags import FlagKind, RaisedFlag
 from continuum.supports import selectors
 from continuum.supports.models import Flag, LearnerPace, SupportPlan, SupportsRun
-from continuum.supports.services.compute import supports_compute, supports_compute_request
+from continuum.supports.services.compute import (
+    flags_sync,
+    supports_compute,
+    supports_compute_request,
+)
 from continuum.supports.services.plans import (
     action_add,
     action_complete,
@@ -191,3 +199,27 @@ def test_a_caseload_holds_only_learners_the_person_may_see(supports):
     leo.organization = None  # a leader not (yet) attached to a school sees nobody
     assert not selectors.caseload_learners(leo).exists()
     assert not selectors.caseload_learners(supports["gabe"]).exists()
+
+
+def _raised(learner, targets):
+    return [
+        RaisedFlag(kind=FlagKind.REPEATED_NOT_YET, learner=learner.pk, target=t.pk, explanation="x")
+        for t in targets
+    ]
+
+
+def test_opening_many_flags_costs_the_queries_of_one_and_each_is_audited(
+    supports, django_assert_max_num_queries
+):
+    lena = supports["lena"]
+    targets = list(FrameworkItem.objects.filter(kind=ItemKind.TARGET).order_by("pk"))
+    with CaptureQueriesContext(connection) as one:
+        flags_sync(learners=[lena], raised=_raised(lena, targets[:1]), today=TODAY)
+    with django_assert_max_num_queries(len(one)):
+        opened, kept, _resolved = flags_sync(
+            learners=[lena], raised=_raised(lena, targets), today=TODAY
+        )
+    assert (opened, kept) == (len(targets) - 1, 1)
+    assert opened > 1
+    audited = Flag.history.filter(learner=lena, history_type="+")
+    assert sorted(audited.values_list("target_id", flat=True)) == [t.pk for t in targets]
