@@ -1,6 +1,6 @@
 """The report card's chart: one horizontal bar per competency, split by status.
 
-Pure: counts in, geometry out (no database, no clock). The bar is drawn in a 100-unit-wide
+Pure: counts in, geometry out (no database, no clock; the split is ``lib.charts``'s). The bar is drawn in a 100-unit-wide
 SVG, so each segment's width is its share in percent; the page prints the same counts as
 text beside it, and colour is never the only signal (each segment is also labelled in
 the text equivalent, in the status order)."""
@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from continuum.evidence.models import EstimateStatus
+from continuum.lib.charts import stacked_bar
 
 # Light to dark as the status rises; the text equivalent carries the meaning.
 FILLS = {
@@ -37,13 +38,9 @@ class Bar:
 
 def status_bar(counts: Mapping[int, int]) -> Bar:
     """Segments in status order, empty statuses left out; widths add up to 100."""
-    total = sum(counts.values())
-    segments, x = [], 0.0
-    for status in EstimateStatus:
-        count = counts.get(status, 0)
-        if not count:
-            continue
-        width = 100 * count / total
-        segments.append(Segment(status, count, round(x, 3), round(width, 3), FILLS[status]))
-        x += width
-    return Bar(total=total, segments=tuple(segments))
+    statuses = list(EstimateStatus)
+    spans = stacked_bar([counts.get(status, 0) for status in statuses], width=100)
+    segments = tuple(
+        Segment(statuses[s.index], s.count, s.x, s.width, FILLS[statuses[s.index]]) for s in spans
+    )
+    return Bar(total=sum(counts.values()), segments=segments)

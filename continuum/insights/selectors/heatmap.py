@@ -158,6 +158,8 @@ class Heatmap:
     struggles: list[tuple[Struggle, FrameworkItem]]
     sort: str
     columns_sort: str
+    # target id → its learners' statuses, for each target where many struggle (the chart)
+    struggle_counts: dict[int, Counter] = field(default_factory=dict)
 
 
 def sort_key(value: str | None) -> str:
@@ -253,11 +255,14 @@ def section_heatmap(
                     attempts[target.pk][tries] += 1
         rows.append(row)
     struggles = _struggles(columns, attempts)
+    counts = {line.subject.pk: line.counts.by_status for line in columns}
     sort = learner_sort_key(sort, targets)
     rows, columns = _arrange(rows, columns, "name", columns_sort)
     if sort != "name":
         rows = _by_need(rows, columns, sort)
-    return Heatmap(rows, columns, struggles, sort, columns_sort)
+    return Heatmap(
+        rows, columns, struggles, sort, columns_sort, {t.pk: counts[t.pk] for _, t in struggles}
+    )
 
 
 def _struggles(lines: list[Line], attempts: dict[int, Counter]):
@@ -327,9 +332,9 @@ def school_heatmap(
             _merge(row.counts, counts)
             _merge(column.counts, counts)
         rows.append(row)
-    struggles = _school_struggles(school, targets)
+    struggles, struggle_counts = _school_struggles(school, targets)
     rows, columns = _arrange(rows, columns, sort, columns_sort)
-    return Heatmap(rows, columns, struggles, sort, columns_sort)
+    return Heatmap(rows, columns, struggles, sort, columns_sort, struggle_counts)
 
 
 def _merge(into: Counts, counts: Counts) -> None:
@@ -352,8 +357,9 @@ def _summary_cell(counts: Counts, link: str, target: FrameworkItem) -> Cell:
 
 
 def _school_struggles(school: Organization, targets: list[FrameworkItem]):
-    """Targets where many of the school's learners struggle: one grouped query."""
-    tally: dict[int, dict] = {t.pk: {"n": 0, NOT_YET: 0, APPROACHING: 0} for t in targets}
+    """Targets where many of the school's learners struggle, and each one's learners by
+    status: one grouped query."""
+    tally = {t.pk: Counter[int]() for t in targets}
     attempts: dict[int, Counter] = {t.pk: Counter() for t in targets}
     rows = (
         Estimate.objects.filter(
@@ -364,15 +370,14 @@ def _school_struggles(school: Organization, targets: list[FrameworkItem]):
         .annotate(**_STATUS_COUNTS)
         .values_list("target_id", "evidence_count", *_STATUS_COUNTS)
     )
-    for target_id, evidence_count, not_yet, approaching, proficient, advanced in rows:
-        counts = tally[target_id]
-        counts["n"] += not_yet + approaching + proficient + advanced
-        counts[NOT_YET] += not_yet
-        counts[APPROACHING] += approaching
+    for target_id, evidence_count, *by_status in rows:
+        tally[target_id].update(dict(zip(STARTED_STATUSES, by_status, strict=True)))
+        not_yet, approaching = by_status[:2]
         if not_yet + approaching:
             attempts[target_id][evidence_count] += not_yet + approaching
     by_id = {t.pk: t for t in targets}
     ranked = struggling_targets(
-        Tally(pk, c["n"], c[NOT_YET], c[APPROACHING], dict(attempts[pk])) for pk, c in tally.items()
+        Tally(pk, c.total(), c[NOT_YET], c[APPROACHING], dict(attempts[pk]))
+        for pk, c in tally.items()
     )
-    return [(s, by_id[s.target]) for s in ranked]
+    return [(s, by_id[s.target]) for s in ranked], {s.target: tally[s.target] for s in ranked}

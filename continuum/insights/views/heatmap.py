@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from continuum.evidence.public import gradebook_framework_list
+from continuum.insights.selectors import charts
 from continuum.insights.selectors import heatmap as selectors
 from continuum.lib.access import requires
 from continuum.people.models import Organization, Role, Section
@@ -83,6 +84,7 @@ def section_heatmap(request, section_id: int):
         "framework": framework,
         "heatmap": heatmap,
         "can_group": request.user.has_perm("insights.manage_groups", section),
+        "struggle_chart": charts.struggle_bars(heatmap),
         "row_sorts": [("name", _("Name"))],
     }
     return _render(request, "insights/section_heatmap.html", context)
@@ -105,5 +107,7 @@ def school_heatmap(request, school_id: int):
         "framework": framework,
         "heatmap": heatmap,
         "row_sorts": SORTS,
+        "struggle_chart": charts.struggle_bars(heatmap),
+        "section_chart": charts.section_bars(heatmap),
     }
     return _render(request, "insights/school_heatmap.html", context)

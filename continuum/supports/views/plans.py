@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -28,6 +29,7 @@ from continuum.supports.models import (
 )
 from continuum.supports.services import plans as plan_services
 from continuum.supports.services.compute import can_compute, supports_compute_request
+from continuum.supports.services.pace_chart import pace_chart_list
 
 
 def plan_of(request, plan_id: int, **kwargs) -> SupportPlan:
@@ -111,6 +113,7 @@ def learner_pace(request, learner_id: int):
     context = {
         "learner": learner,
         "paces": selectors.learner_paces(learner),
+        "pace_charts": pace_chart_list(learner=learner, today=timezone.localdate()),
         "chosen": selectors.learner_elections(learner).filter(
             state=RequirementElection.State.CONFIRMED
         ),
