@@ -200,10 +200,18 @@ def _tiles(found: LearnerMap) -> list[Tile]:
     ]
 
 
-def _next_first(tiles: list[Tile]) -> list[Tile]:
-    """Ready targets a learner has just unlocked (prerequisites mastered) come first, then
-    ones already under way, then the rest, each in framework order."""
-    return sorted(tiles, key=lambda t: (not t.prerequisites, t.estimate is None))
+def _next_first(tiles: list[Tile], likelihood: Mapping[int, float]) -> list[Tile]:
+    """The ready targets the learner model says the learner is most likely ready for come
+    first (when their school has a fit); then ones just unlocked (prerequisites mastered),
+    then ones already under way, then the rest, each in framework order."""
+    return sorted(
+        tiles,
+        key=lambda t: (
+            -round(likelihood.get(t.target.pk, -0.01), 2),
+            not t.prerequisites,
+            t.estimate is None,
+        ),
+    )
 
 
 def _feedback(learner: User) -> list[tuple[Evidence, LocalText]]:
@@ -252,12 +260,13 @@ def _pathways(
 
 def dashboard_get(*, learner: User) -> Dashboard:
     """The learner's dashboard: maps, what is next, requests, feedback, goals and plan."""
-    found = learner_map_get(learner=learner)
+    found = learner_map_get(learner=learner, with_model=True)
     tiles = _tiles(found)
     almost = [tile for tile in tiles if tile.status == EstimateStatus.APPROACHING]
     # A target is in one list: one that is approaching is "almost there", not "next".
     ready = _next_first(
-        [tile for tile in tiles if tile.ready and tile.status != EstimateStatus.APPROACHING]
+        [tile for tile in tiles if tile.ready and tile.status != EstimateStatus.APPROACHING],
+        found.likelihood,
     )
     goals, plan_steps = _pathways(
         learner, {tile.target.pk: tile for tile in tiles}, found.estimates

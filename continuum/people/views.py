@@ -1,4 +1,5 @@
-"""Home, sections and learners: thin views over people.selectors; password reset."""
+"""Sections and learners: thin views over people.selectors; password reset. (The home
+page is the home app's: it reads what waits on each role in the apps above this one.)"""
 
 from axes.utils import reset as axes_reset
 from django.contrib.auth import views as auth_views
@@ -10,20 +11,6 @@ from django.shortcuts import get_object_or_404, render
 from continuum.lib.access import requires
 from continuum.people import selectors
 from continuum.people.models import Role, Section, User
-
-
-@login_required
-def home(request):
-    user = request.user
-    return render(
-        request,
-        "people/home.html",
-        {
-            "sections": selectors.section_list(user=user),
-            "learners": selectors.learner_list(user=user)[:50],
-            "schools": selectors.school_list(user=user) if user.role == Role.DISTRICT_ADMIN else [],
-        },
-    )
 
 
 @requires("people.view_section")

@@ -14,6 +14,9 @@
   what its rule reads (``requirement_targets``) and the rule itself (``requirement_rule``).
 - Editing them: ``requirement_create``, ``requirement_update``, ``requirement_retire``;
   electing: ``election_create``, ``election_withdraw``, ``election_decide``.
+- For home pages and the navigation: ``support_todos`` (→ ``SupportTodos``: among some
+  learners, how many are behind pace, flagged without a plan, with a plan review due) and
+  ``flagged_without_plan`` (those learners, for a one-query badge).
 - Its domain event, ``flags_opened`` (decision 0012): new early-warning flags for a learner.
 """
 
@@ -24,6 +27,7 @@ from continuum.supports.selectors import (
     requirement_learners,
     requirements_applying_to,
 )
+from continuum.supports.selectors.todos import SupportTodos, flagged_without_plan, support_todos
 from continuum.supports.services.compute import supports_compute
 from continuum.supports.services.elections import (
     election_create,
@@ -41,12 +45,14 @@ from continuum.supports.services.signals import requirement_rule, requirement_ta
 from continuum.supports.signals import flags_opened
 
 __all__ = [
+    "SupportTodos",
     "SupportsPreview",
     "action_add",
     "election_create",
     "election_decide",
     "election_withdraw",
     "family_summary",
+    "flagged_without_plan",
     "flags_opened",
     "learner_paces",
     "note_add",
@@ -60,6 +66,7 @@ __all__ = [
     "requirement_targets",
     "requirement_update",
     "requirements_applying_to",
+    "support_todos",
     "supports_compute",
     "supports_preview",
 ]

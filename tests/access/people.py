@@ -1,4 +1,4 @@
-"""Home, sign-in, sections and learners.
+"""Sign-in, sections and learners (the home page is in tests/access/home.py).
 
 Lists show each person the rows of their own district only, so Otto (Lakeside's admin)
 opens them; every Riverside section or learner is refused to him, and Lakeside's are
@@ -8,7 +8,6 @@ refused to everyone in Riverside (decision 0009).
 from tests.access import EVERYONE_SIGNED_IN, RIVERSIDE, Case, allow
 
 CASES = [
-    Case("home", EVERYONE_SIGNED_IN),
     Case("login", allow(*EVERYONE_SIGNED_IN, "anonymous"), ok_status=(200, 302)),
     Case("logout", allow(*EVERYONE_SIGNED_IN, "anonymous"), method="post", ok_status=(302,)),
     Case("section_list", allow("educator", "leader", "admin", "outsider")),

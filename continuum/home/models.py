@@ -1,0 +1,1 @@
+"""The home app stores nothing: it counts what waits in the other apps."""
