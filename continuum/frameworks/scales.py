@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from continuum.frameworks.models import (
@@ -15,34 +16,10 @@ from continuum.frameworks.models import (
     ProficiencyLevel,
     ProficiencyScale,
 )
+from continuum.frameworks.own_scale import scales_for
 from continuum.frameworks.selectors import Change, change_of, framework_visible
 from continuum.mastery import DEFAULT_BANDS, Bands, ScaleBands, scale_bands
 from continuum.people.models import User
-
-
-def scales_for(targets: Iterable[FrameworkItem]) -> dict[int, ProficiencyScale | None]:
-    """Each target's scale, in two queries: the scale of its level descriptors, else the
-    first scale of its framework version."""
-    targets = list(targets)
-    by_target: dict[int, ProficiencyScale | None] = {}
-    described = (
-        ProficiencyLevel.objects.filter(descriptors__item__in=targets)
-        .values_list("descriptors__item_id", "scale_id")
-        .distinct()
-    )
-    scale_ids = dict(described)
-    version_ids = {target.version_id for target in targets}
-    scales = ProficiencyScale.objects.filter(version_id__in=version_ids).prefetch_related("levels")
-    by_id = {scale.pk: scale for scale in scales}
-    first_of_version: dict[int, ProficiencyScale] = {}
-    for scale in sorted(by_id.values(), key=lambda scale: scale.pk):
-        first_of_version.setdefault(scale.version_id, scale)
-    for target in targets:
-        scale_id = scale_ids.get(target.pk)
-        by_target[target.pk] = (
-            by_id.get(scale_id) if scale_id else first_of_version.get(target.version_id)
-        )
-    return by_target
 
 
 def bands_of(scale: ProficiencyScale | None) -> ScaleBands:
@@ -69,20 +46,42 @@ def level_check(*, target: FrameworkItem, level: float, scale: ProficiencyScale 
         )
 
 
+# Level names most scales use (the demo's, CASE rubrics'), in the catalog so that
+# ``level_name`` can give them in the reader's language; a name not listed stays as typed.
+COMMON_LEVEL_NAMES = (
+    gettext_noop("Beginning"),
+    gettext_noop("Developing"),
+    gettext_noop("Approaching"),
+    gettext_noop("Proficient"),
+    gettext_noop("Advanced"),
+    gettext_noop("Emerging"),
+    gettext_noop("Exceeding"),
+)
+
+
+def level_name(name: str) -> str:
+    """A level's name in the reader's language where the catalog has it (level names are
+    data, but a handful of words cover nearly every scale)."""
+    return gettext(name) if name else name
+
+
 def level_label(value: float | None, scale: ProficiencyScale | None) -> str:
     """A single score in words, e.g. "4 Advanced"."""
     if value is None:
         return ""
     names = {level.value: level.name for level in scale.levels.all()} if scale else {}
     name = names.get(value)
-    return f"{value:g} {name}" if name else f"{value:g}"
+    return f"{value:g} {level_name(name)}" if name else f"{value:g}"
 
 
 def level_choices(scale: ProficiencyScale | None) -> list[tuple[str, str]]:
     """The scale's levels as form choices, e.g. ("4", "4 Advanced")."""
     if scale is None:
         return []
-    return [(f"{level.value:g}", f"{level.value:g} {level.name}") for level in scale.levels.all()]
+    return [
+        (f"{level.value:g}", f"{level.value:g} {level_name(level.name)}")
+        for level in scale.levels.all()
+    ]
 
 
 # The bands a district may set on a scale, by field, with the words the pages and errors use

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from continuum.evidence.models import Artifact
 from continuum.frameworks.models import FrameworkItem, ProficiencyScale
-from continuum.frameworks.public import level_choices
+from continuum.frameworks.public import TargetMultipleChoiceField, level_choices
 from continuum.learning.models import Proposal
 from continuum.learning.services.portfolio import ALLOWED_TYPES, max_bytes
 from continuum.learning.services.proposals import DESCRIPTION_MIN_LENGTH
@@ -23,13 +23,16 @@ class ReassessmentRequestForm(forms.Form):
     preparation = forms.CharField(
         label=_("How did you prepare?"),
         min_length=PREPARATION_MIN_LENGTH,
-        help_text=_(
-            "What you practised, with whom, and what you understand now that you did not "
-            "before. At least %(count)d characters."
-        )
-        % {"count": PREPARATION_MIN_LENGTH},
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filled in per form, in the reader's language: at import time it froze in English.
+        self.fields["preparation"].help_text = _(
+            "What you practised, with whom, and what you understand now that you did not "
+            "before. At least %(count)d characters."
+        ) % {"count": PREPARATION_MIN_LENGTH}
 
 
 class ScheduleForm(forms.Form):
@@ -105,10 +108,8 @@ def _allowed_help() -> str:
     }
 
 
-class TargetChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: FrameworkItem) -> str:
-        statement = obj.learner_statement or obj.full_statement
-        return f"{obj.human_coding_scheme} — {statement}"
+class TargetChoiceField(TargetMultipleChoiceField):
+    separator = " — "
 
 
 class ArtifactUploadForm(forms.Form):

@@ -1,10 +1,15 @@
 """Forms for pathways pages. Lists of tags are typed as comma-separated text."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from continuum.frameworks.models import FrameworkItem
-from continuum.frameworks.public import TARGET_ORDER
+from continuum.frameworks.public import (
+    TARGET_ORDER,
+    TargetChoiceField,
+    TargetMultipleChoiceField,
+)
 from continuum.lib.uris import validate_safe_uri
 from continuum.pathways.models import CheckIn, LearningExperience
 
@@ -20,18 +25,23 @@ class TagsField(forms.CharField):
         return [part.strip() for part in text.split(",") if part.strip()]
 
 
-class TargetChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: FrameworkItem) -> str:
-        statement = obj.learner_statement or obj.abbreviated_statement or obj.full_statement
-        return f"{obj.human_coding_scheme} {statement[:90]}".strip()
+class TargetChoice(TargetChoiceField):
+    length = 90
 
 
-class TargetChoices(forms.ModelMultipleChoiceField):
-    label_from_instance = TargetChoice.label_from_instance
+class TargetChoices(TargetMultipleChoiceField):
+    length = 90
 
 
 def _area(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
+    """A box for text people type, marked as the school's language (as ``typed`` marks it
+    on the pages): a screen reader reads a learner's saved words in the right voice."""
+    return forms.Textarea(attrs={"rows": rows, "lang": settings.LANGUAGE_CODE})
+
+
+def _typed_choice() -> forms.Select:
+    """A list of things the school named (its learning experiences), in its language."""
+    return forms.Select(attrs={"lang": settings.LANGUAGE_CODE})
 
 
 class ProfileForm(forms.Form):
@@ -93,6 +103,7 @@ class PlanItemAddForm(forms.Form):
         label=_("Learning experience (optional)"),
         queryset=LearningExperience.objects.filter(active=True),
         required=False,
+        widget=_typed_choice(),
     )
     due_on = forms.DateField(
         label=_("Due on (optional)"),

@@ -116,6 +116,27 @@ def plan_get(*, learner: User) -> PlanView:
     return PlanView(plan, rows)
 
 
+def plan_next_step(*, learner: User) -> PlanRow | None:
+    """The first step of the learner's plan still to do, in the plan's order: not dropped,
+    not marked done and not yet shown proficient (as ``PlanRow.done`` says); None when the
+    plan is empty or finished. Two queries, for the learner's home page."""
+    items = list(
+        PlanItem.objects.filter(plan__learner=learner)
+        .exclude(status__in=[PlanItem.Status.DROPPED, PlanItem.Status.DONE])
+        .select_related("target", "experience")
+    )
+    estimates = {
+        e.target_id: e
+        for e in Estimate.objects.filter(learner=learner, target__in=[i.target_id for i in items])
+    }
+    for item in items:
+        estimate = estimates.get(item.target_id)
+        row = PlanRow(item, Status(estimate.shown_status) if estimate else Status.NOT_STARTED)
+        if not row.done:
+            return row
+    return None
+
+
 def experience_visible(*, user: User) -> QuerySet[LearningExperience]:
     """The catalog as ``user`` sees it: their districts' entries (any school's) and
     platform-wide ones (no organization). Decision 0009: districts are tenants."""

@@ -12,9 +12,10 @@ finish by <graduation> at this pace". Pure: no database, no clock.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from continuum.lib import dates
 
 WEEKS_A_MONTH = 52 / 12
 GRACE = timedelta(days=365)
@@ -22,7 +23,7 @@ GRACE = timedelta(days=365)
 
 
 def day_in_words(day: date) -> str:
-    return date_format(day, "j M Y")
+    return dates.day(day)
 
 
 def rate_in_words(rate_per_week: float | None) -> str:

@@ -5,7 +5,11 @@
   (``frameworks/translations.py``).
 - ``{% item_text item "full_statement" %}``: one statement field, the same way.
 - ``{% descriptor_text descriptor %}``: a level descriptor, the same way.
-- ``{{ goal.title|typed }}``: text a person typed, marked with the school's language.
+- ``{{ goal.title|typed }}``: text a person typed, marked with the school's language;
+  ``lang="{% typed_language %}"`` marks an element that cannot hold a marked span (an
+  option list of things the school named).
+- ``{{ level.name|level_name }}``: a scale level's name, in the reader's language where
+  the catalog has it (``frameworks/scales.py``).
 - ``{{ value|day }}`` / ``{{ value|moment }}``: the one date format (``lib/dates.py``).
 
 Translations load once per framework version per page render (one or two queries), not
@@ -13,10 +17,12 @@ once per item.
 """
 
 from django import template
+from django.conf import settings
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from continuum.frameworks.models import FrameworkItem, LevelDescriptor
+from continuum.frameworks.scales import level_name as _level_name
 from continuum.frameworks.translations import (
     FrameworkTexts,
     LocalText,
@@ -67,6 +73,16 @@ def descriptor_text(context: template.Context, descriptor: LevelDescriptor | Non
 def typed(text: str | None) -> SafeString | str:
     """Rendered here, not later: ``blocktranslate`` turns its values into plain strings."""
     return typed_text(text).__html__() if text else ""
+
+
+@register.simple_tag
+def typed_language() -> str:
+    return settings.LANGUAGE_CODE
+
+
+@register.filter
+def level_name(name: str) -> str:
+    return _level_name(name)
 
 
 @register.filter

@@ -10,6 +10,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from continuum.evidence.models import Estimate, EstimateStatus, Evidence
 from continuum.evidence.public import estimate_list, evidence_list, partner_targets
 from continuum.frameworks.models import (
@@ -28,19 +30,19 @@ OPEN = (Reassessment.Status.REQUESTED, Reassessment.Status.SCHEDULED)
 
 # What each calculation method means, in words a learner and a family can read.
 METHOD_IN_WORDS = {
-    "decaying_average": (
+    "decaying_average": _(
         "Your newest evidence counts most. Each older piece counts a little less, so a "
         "strong result now can raise an estimate that started low."
     ),
-    "latest": "Your estimate is your most recent score.",
-    "highest": "Your estimate is your highest score so far.",
-    "mean": "Your estimate is the average of all your scores.",
-    "weighted_average": "Your newest evidence and the average of the rest are blended.",
-    "power_law": "Your estimate follows the trend of your scores over time, read at today.",
-    "best_fit": "Your estimate follows whichever trend fits your scores best.",
-    "n_of_m": "You reach proficiency when enough of your recent scores reach the cut.",
-    "median_of_last": "Your estimate is the middle of your most recent scores.",
-    "mode_of_last": "Your estimate is the score you reach most often recently.",
+    "latest": _("Your estimate is your most recent score."),
+    "highest": _("Your estimate is your highest score so far."),
+    "mean": _("Your estimate is the average of all your scores."),
+    "weighted_average": _("Your newest evidence and the average of the rest are blended."),
+    "power_law": _("Your estimate follows the trend of your scores over time, read at today."),
+    "best_fit": _("Your estimate follows whichever trend fits your scores best."),
+    "n_of_m": _("You reach proficiency when enough of your recent scores reach the cut."),
+    "median_of_last": _("Your estimate is the middle of your most recent scores."),
+    "mode_of_last": _("Your estimate is the score you reach most often recently."),
 }
 
 
@@ -228,7 +230,7 @@ def estimate_story(
         scale=scale,
         estimate=estimate,
         method=policy.method,
-        method_in_words=METHOD_IN_WORDS.get(policy.method, policy.method.replace("_", " ")),
+        method_in_words=str(METHOD_IN_WORDS.get(policy.method, policy.method.replace("_", " "))),
         summative_only=policy.formative_weight == 0,
         parts=parts,
         uncounted=uncounted,
