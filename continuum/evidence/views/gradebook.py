@@ -3,11 +3,9 @@ keyboard, one class at a time on a target, and explained cell by cell."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,42 +16,18 @@ from continuum.evidence.selectors.learner_model import mastery_chance_get
 from continuum.evidence.services.estimates import estimate_explain, estimate_override, target_policy
 from continuum.evidence.services.gradebook import gradebook_class_score
 from continuum.evidence.services.policy import policy_for
+from continuum.evidence.views.gradebook_lookup import (
+    grid_view,
+    learner_or_404,
+    section_or_404,
+    target_or_404,
+)
 from continuum.frameworks.models import FrameworkItem
-from continuum.frameworks.public import scales_for, target_visible
+from continuum.frameworks.public import scales_for
 from continuum.lib.access import requires
 from continuum.people.models import Section, User
 
 TEMPLATE = "evidence/gradebook_section.html"
-
-
-def _section(request, section_id: int) -> Section:
-    try:
-        return selectors.gradebook_section_get(user=request.user, section_id=section_id)
-    except Section.DoesNotExist:
-        raise Http404(_("No such section among yours.")) from None
-
-
-def _learner(section: Section, learner_id: int) -> User:
-    try:
-        return selectors.gradebook_learner_get(section=section, learner_id=learner_id)
-    except User.DoesNotExist:
-        raise Http404(_("That learner is not in this section.")) from None
-
-
-def _target(request, target_id: int) -> FrameworkItem:
-    return get_object_or_404(target_visible(user=request.user), pk=target_id)
-
-
-def _view(value: str | None) -> selectors.View:
-    return "evidence" if value == "evidence" else "estimate"
-
-
-def _problem(message: str, status: int) -> HttpResponse:
-    """An error for the live region: HTMX puts it there and leaves the grid untouched."""
-    response = HttpResponse(format_html('<span class="gb-error">{}</span>', message), status=status)
-    response["HX-Retarget"] = "#gb-status"
-    response["HX-Reswap"] = "innerHTML"
-    return response
 
 
 @requires("evidence.use_gradebook")
@@ -64,12 +38,12 @@ def gradebook_home(request):
 
 @requires("evidence.use_gradebook")
 def gradebook_section(request, section_id: int):
-    section = _section(request, section_id)
+    section = section_or_404(request, section_id)
     frameworks = selectors.gradebook_framework_list(section=section)
     chosen = request.GET.get("framework")
     framework = next((f for f in frameworks if str(f.pk) == chosen), None)
     framework = framework or (frameworks[0] if frameworks else None)
-    view = _view(request.GET.get("view"))
+    view = grid_view(request.GET.get("view"))
     targets = selectors.gradebook_targets(framework=framework) if framework else []
     scales = scales_for(targets)
     grid = selectors.gradebook_grid(section=section, targets=targets, view=view, scales=scales)
@@ -124,14 +98,14 @@ def _explain_context(request, section: Section, learner: User, target: Framework
         "form": form,
         "history": history,
         "can_correct": request.user.has_perm("evidence.record_evidence", learner),
-        "view": _view(request.GET.get("view") or request.POST.get("view")),
+        "view": grid_view(request.GET.get("view") or request.POST.get("view")),
     }
 
 
 @requires("evidence.use_gradebook")
 def gradebook_explain(request, section_id: int, learner_id: int, target_id: int):
-    section = _section(request, section_id)
-    learner, target = _learner(section, learner_id), _target(request, target_id)
+    section = section_or_404(request, section_id)
+    learner, target = learner_or_404(section, learner_id), target_or_404(request, target_id)
     context = _explain_context(request, section, learner, target)
     if request.htmx:
         return render(request, f"{TEMPLATE}#explain", context)
@@ -141,8 +115,8 @@ def gradebook_explain(request, section_id: int, learner_id: int, target_id: int)
 @require_POST
 @requires("evidence.use_gradebook")
 def gradebook_override(request, section_id: int, learner_id: int, target_id: int):
-    section = _section(request, section_id)
-    learner, target = _learner(section, learner_id), _target(request, target_id)
+    section = section_or_404(request, section_id)
+    learner, target = learner_or_404(section, learner_id), target_or_404(request, target_id)
     if not request.user.has_perm("evidence.override_estimate", learner):
         raise PermissionDenied(
             _("Only an educator of %(learner)s may override.") % {"learner": learner}
@@ -186,10 +160,10 @@ def gradebook_override(request, section_id: int, learner_id: int, target_id: int
 
 @requires("evidence.use_gradebook")
 def gradebook_class_score_view(request, section_id: int, target_id: int):
-    section = _section(request, section_id)
+    section = section_or_404(request, section_id)
     if not section.educators.filter(pk=request.user.pk).exists():
         raise PermissionDenied(_("Only the section's educators score its class."))
-    target = _target(request, target_id)
+    target = target_or_404(request, target_id)
     learners = selectors.gradebook_learners(section=section)
     scale = scales_for([target])[target.pk]
     form = ClassScoreForm(request.POST or None, learners=learners, scale=scale)

@@ -15,7 +15,13 @@ from continuum.evidence.selectors import gradebook as selectors
 from continuum.evidence.services.estimates import target_policy
 from continuum.evidence.services.gradebook import gradebook_entry_record
 from continuum.evidence.services.recording import UNDO_WINDOW, evidence_undo
-from continuum.evidence.views.gradebook import _learner, _problem, _section, _target, _view
+from continuum.evidence.views.gradebook_lookup import (
+    grid_view,
+    learner_or_404,
+    problem_response,
+    section_or_404,
+    target_or_404,
+)
 from continuum.frameworks.public import level_label, scales_for
 from continuum.lib.access import requires
 from continuum.people.models import Section, User
@@ -55,13 +61,13 @@ def _grid_url(section: Section, target, learner) -> str:
 @requires("evidence.use_gradebook")
 def gradebook_cell_record(request, section_id: int, learner_id: int, target_id: int):
     """GET: the scorer. POST: record it; refusals go to the live region (see _problem)."""
-    section = _section(request, section_id)
+    section = section_or_404(request, section_id)
     if request.method == "GET":
         _educator(request, section)
-        learner, target = _learner(section, learner_id), _target(request, target_id)
+        learner, target = learner_or_404(section, learner_id), target_or_404(request, target_id)
         return _scorer(request, section, learner, target)
     learner = get_object_or_404(User, pk=learner_id)
-    target = _target(request, target_id)
+    target = target_or_404(request, target_id)
     try:
         evidence = gradebook_entry_record(
             section=section,
@@ -75,9 +81,11 @@ def gradebook_cell_record(request, section_id: int, learner_id: int, target_id: 
             feedback=request.POST.get("feedback", ""),
         )
     except PermissionDenied as error:
-        return _problem(_("Nothing recorded: %(error)s") % {"error": error}, 403)
+        return problem_response(_("Nothing recorded: %(error)s") % {"error": error}, 403)
     except ValidationError as error:
-        return _problem(_("Nothing recorded: %(error)s") % {"error": " ".join(error.messages)}, 422)
+        return problem_response(
+            _("Nothing recorded: %(error)s") % {"error": " ".join(error.messages)}, 422
+        )
     if not request.htmx:
         messages.success(request, _("Recorded: %(what)s.") % {"what": _what(evidence)})
         url = reverse("gradebook_cell_record", args=[section.pk, learner.pk, target.pk])
@@ -90,7 +98,7 @@ def gradebook_cell_record(request, section_id: int, learner_id: int, target_id: 
 
 
 def _scorer(request, section: Section, learner: User, target):
-    view = _view(request.GET.get("view"))
+    view = grid_view(request.GET.get("view"))
     recorded = None
     if request.GET.get("recorded", "").isdigit():
         recorded = Evidence.objects.filter(
@@ -115,7 +123,7 @@ def _scorer(request, section: Section, learner: User, target):
 
 
 def _cell(request, section, learner, target, confirm: str, undo: Evidence | None = None):
-    view = _view(request.POST.get("view"))
+    view = grid_view(request.POST.get("view"))
     context = {
         "cell": selectors.gradebook_cell(
             learner=learner, target=target, view=view, section=section
@@ -134,7 +142,7 @@ def _cell(request, section, learner, target, confirm: str, undo: Evidence | None
 def gradebook_evidence_undo(request, section_id: int, evidence_id: int):
     """Withdraw what was just recorded, as an audited correction ("Undone by the
     educator"); the estimate is recalculated and the cell shows it."""
-    section = _section(request, section_id)
+    section = section_or_404(request, section_id)
     evidence = get_object_or_404(
         Evidence.objects.select_related("learner", "target"),
         pk=evidence_id,
@@ -144,9 +152,11 @@ def gradebook_evidence_undo(request, section_id: int, evidence_id: int):
     try:
         evidence_undo(evidence=evidence, by=request.user)
     except PermissionDenied as error:
-        return _problem(_("Not undone: %(error)s") % {"error": error}, 403)
+        return problem_response(_("Not undone: %(error)s") % {"error": error}, 403)
     except ValidationError as error:
-        return _problem(_("Not undone: %(error)s") % {"error": " ".join(error.messages)}, 422)
+        return problem_response(
+            _("Not undone: %(error)s") % {"error": " ".join(error.messages)}, 422
+        )
     learner, target = evidence.learner, evidence.target
     confirm = _("Undone: %(what)s withdrawn") % {"what": what}
     if not request.htmx:
