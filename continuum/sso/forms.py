@@ -28,8 +28,16 @@ class ProviderForm(forms.ModelForm):
 
     class Meta:
         model = SignInProvider
-        fields = ["kind", "label", "key", "client_id", "server_url", "tenant", "enabled"]
+        fields = ["kind", "label", "key", "client_id", "secret", "server_url", "tenant", "enabled"]
+        labels = {
+            "kind": _("Provider"),
+            "label": _("Button label"),
+            "server_url": _("Issuer URL"),
+            "tenant": _("Microsoft tenant"),
+            "enabled": _("Show the button on the sign-in page"),
+        }
         help_texts = {
+            "label": _("The button reads “Sign in with” and this label, e.g. “Clever”."),
             "key": _("Lowercase letters, digits and hyphens; part of the redirect URI."),
             "server_url": _("Clever, ClassLink and other OpenID Connect providers: the issuer."),
             "tenant": _("Microsoft only: your directory (tenant) id."),

@@ -1,13 +1,15 @@
-"""Two gates around Django's own sign-in, which the rest of Continuum keeps using.
+"""Two gates around Django's own sign-in, which the rest of Continuum keeps using, and the
+content security policy of the pages that show the sign-in buttons.
 
 ``PasswordPolicyMiddleware`` refuses the password pages (sign-in, reset, a reset link) to
 people of a district that turned local passwords off, before any password is checked (so
 django-axes counts nothing); superusers and CONTINUUM_SSO_PASSWORD_USERS keep them (break
 glass). ``StaffMfaMiddleware`` asks staff who set up an authenticator app for a code once
 per sign-in, and sends staff of a district that requires a second factor to set one up.
+``SignInButtonsMiddleware`` lets a page's sign-in buttons reach their providers.
 """
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa.models import Authenticator
@@ -18,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.csp import CSP
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 
@@ -31,6 +34,8 @@ MFA_SETTLED = "continuum.sso.mfa_settled"
 MFA_ENROLLING = "continuum.sso.mfa_enrolling"
 # Pages a person may open before the second factor is settled.
 _OPEN_BEFORE_MFA = {"logout", "account_logout", "sso_mfa_verify", "set_language"}
+# Set on the request by {% sign_in_buttons %}: where the page's forms may be redirected.
+_BUTTON_FORM_ACTION = "_continuum_sso_form_action"
 
 
 def passwords_refused(user) -> bool:
@@ -150,3 +155,36 @@ class StaffMfaMiddleware:
             return None
         request.session[MFA_ENROLLING] = user.pk
         return redirect("mfa_activate_totp")
+
+
+def sign_in_redirects_allow(request: HttpRequest, providers) -> None:
+    """Let the page being rendered send its sign-in buttons on to ``providers``.
+
+    A button posts to Continuum (``sso_start``), which redirects to the provider. Chromium
+    applies the page's ``form-action`` to every redirect that follows a form's submission,
+    so with ``'self'`` alone the button does nothing. The page allows any HTTPS address (a
+    provider may pass the browser on, to a district's own identity server for one) and the
+    origin of an http issuer, which the provider form accepts only on loopback (development).
+    """
+    sources = [CSP.SELF, "https:"]
+    for row in providers:
+        issuer = urlsplit(row.server_url or "")
+        if issuer.scheme == "http" and issuer.netloc:
+            sources.append(f"http://{issuer.netloc}")
+    setattr(request, _BUTTON_FORM_ACTION, list(dict.fromkeys(sources)))
+
+
+class SignInButtonsMiddleware:
+    """Widens ``form-action`` on the responses whose page showed sign-in buttons only."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        sources = getattr(request, _BUTTON_FORM_ACTION, None)
+        if sources:
+            config = dict(getattr(response, "_csp_config", None) or settings.SECURE_CSP)
+            config["form-action"] = sources
+            response._csp_config = config
+        return response

@@ -13,9 +13,12 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 CLIENT_ID = "continuum-test"
 CLIENT_SECRET = "continuum-test-secret"
-# Continuum's callbacks the tests use (the test client's host is "testserver").
+# Continuum's callbacks the tests use: the test client's host is "testserver"; the browser
+# tests' live server is 127.0.0.1 on a port chosen at start, which a loopback redirect URI
+# registered without a port accepts (RFC 8252 section 7.3, as django-oauth-toolkit does).
 REDIRECT_URIS = " ".join(
-    f"http://testserver/accounts/oidc/{key}/login/callback/"
+    f"http://{host}/accounts/oidc/{key}/login/callback/"
+    for host in ("testserver", "127.0.0.1")
     for key in ("clever-test", "classlink-test")
 )
 

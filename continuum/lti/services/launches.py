@@ -145,6 +145,8 @@ def _refuse(
     platform = None
     if tool_config.registration is not None:
         platform = Platform.objects.filter(registration=tool_config.registration).first()
+    else:
+        platform = _platform_named(claims)
     LaunchRecord.objects.create(
         platform=platform,
         outcome=LaunchOutcome.REFUSED,
@@ -153,6 +155,26 @@ def _refuse(
         sub=str(claims.get("sub", ""))[:255],
     )
     return LaunchRefusedError(reason, platform.frame_origin if platform else "")
+
+
+def _platform_named(claims: Mapping[str, Any]) -> Platform | None:
+    """The one registered platform a refused id_token names by its issuer and audience.
+
+    pylti1p3 checks the state and the nonce before it looks the registration up, so a replay
+    or a stale launch would otherwise be logged with no platform: missing from the district's
+    launch log and unreadable in the LMS's frame. The claims are unverified; they only say
+    where the refusal is shown, never let anything in."""
+    audience = claims.get("aud")
+    if isinstance(audience, list):
+        audience = audience[0] if len(audience) == 1 else None
+    if not isinstance(audience, str) or not isinstance(claims.get("iss"), str):
+        return None
+    found = list(
+        Platform.objects.filter(
+            registration__issuer=claims["iss"], registration__client_id=audience
+        )[:2]
+    )
+    return found[0] if len(found) == 1 else None
 
 
 def launch_receive(*, request: HttpRequest) -> Landing:

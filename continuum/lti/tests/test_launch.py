@@ -195,6 +195,32 @@ def test_a_replayed_id_token_is_refused(client, lms, world):
     assert _signed_in(client) is None
 
 
+def test_a_replay_is_logged_for_its_platform_and_readable_in_the_lms_frame(client, lms, world):
+    """The nonce is checked before the registration is looked up: the refusal used to be
+    logged with no platform, so the district admin's launch log never showed it."""
+    _login, params = oidc_login(client, lms)
+    token = lms.id_token(params["nonce"], "lms-user-17", **{LIS: {"person_sourcedid": "stu-lena"}})
+    client.post("/lti/launch/", {"id_token": token, "state": params["state"]})
+    client.logout()
+
+    replay = client.post("/lti/launch/", {"id_token": token, "state": params["state"]})
+
+    refused = LaunchRecord.objects.get(outcome=LaunchOutcome.REFUSED)
+    assert (refused.platform, refused.sub) == (lms.registered, "lms-user-17")
+    assert "frame-ancestors https://riverside.lms.example.edu" in replay["Content-Security-Policy"]
+    client.force_login(world["ada"])
+    page = unescape(client.get(f"/lti/platforms/{lms.registered.pk}/").content.decode())
+    assert "nonce was already used" in page
+
+
+def test_a_refused_token_naming_no_registered_platform_is_logged_without_one(client, lms):
+    _login, params = oidc_login(client, lms)
+    token = lms.id_token(params["nonce"], "lms-user-17", aud="someone-else")
+    client.post("/lti/launch/", {"id_token": token, "state": params["state"]})
+
+    assert LaunchRecord.objects.get().platform is None
+
+
 def test_garbage_posted_to_the_launch_is_refused(client, lms):
     response = client.post("/lti/launch/", {"id_token": "not-a-jwt"})
 

@@ -3,6 +3,7 @@
 from django import template
 
 from continuum.sso import selectors
+from continuum.sso.middleware import sign_in_redirects_allow
 
 register = template.Library()
 
@@ -11,6 +12,9 @@ register = template.Library()
 def sign_in_buttons(context, buttons=None) -> dict:
     """Every district's enabled providers (or ``buttons``), grouped by district."""
     rows = list(selectors.login_buttons() if buttons is None else buttons)
+    request = context.get("request")
+    if rows and request is not None:
+        sign_in_redirects_allow(request, rows)
     districts: dict = {}
     for row in rows:
         districts.setdefault(row.district, []).append(row)

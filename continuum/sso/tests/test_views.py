@@ -147,3 +147,40 @@ def test_the_integrations_page_leads_district_admins_to_single_sign_on(client, w
     page = client.get(reverse("integrations"))
 
     assert reverse("sso_settings") in page.text
+
+
+def _form_action(response) -> str:
+    policy = response["Content-Security-Policy"]
+    return next(part.strip() for part in policy.split(";") if "form-action" in part)
+
+
+def test_the_sign_in_buttons_may_redirect_to_their_provider(client, world):
+    """Chromium checks form-action on the redirect after a form's POST: with 'self' alone,
+    the button's redirect to the provider was blocked and the button did nothing."""
+    for key, issuer in (
+        ("riverside-classlink", "https://launchpad.classlink.com"),
+        ("dev-clever", "http://localhost:8001/o"),
+    ):
+        provider_save(
+            provider=SignInProvider(
+                district=world["district"],
+                kind="clever",
+                key=key,
+                label=key,
+                client_id="c",
+                server_url=issuer,
+            ),
+            secret="s",
+        )
+
+    response = client.get(reverse("login"))
+
+    assert _form_action(response) == "form-action 'self' https: http://localhost:8001"
+
+
+def test_pages_without_sign_in_buttons_keep_forms_to_continuum(client, world):
+    client.force_login(world["ada"])
+
+    assert _form_action(client.get(reverse("sso_settings"))) == "form-action 'self'"
+    client.logout()
+    assert _form_action(client.get(reverse("login"))) == "form-action 'self'"  # no provider
