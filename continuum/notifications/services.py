@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from continuum.notifications.models import Kind, Notification, NotificationPreference
-from continuum.notifications.selectors import preferences_for
+from continuum.notifications.selectors import preferences_of
 from continuum.people.models import User
 
 logger = logging.getLogger(__name__)
@@ -58,22 +58,26 @@ def notify(
         raise ValidationError(f"Unknown kind of notification: {kind!r}.")
     if url and not url.startswith("/"):
         raise ValidationError("A notification links only to a page inside Continuum.")
-    stored = []
     unique = {user.pk: user for user in recipients if user is not None and user.is_active}
+    chosen = preferences_of(user_ids=unique.keys(), kind=kind)
+    texts: dict[int, tuple[str, str]] = {}
+    for pk, user in unique.items():
+        with translation.override(_language(user)):
+            texts[pk] = str(title)[:200], str(body)
     with transaction.atomic():
-        for recipient in unique.values():
-            in_app, email = preferences_for(user=recipient)[kind]
-            with translation.override(_language(recipient)):
-                title_text, body_text = str(title)[:200], str(body)
-            notification = None
-            if in_app:
-                notification = Notification.objects.create(
-                    recipient=recipient, kind=kind, title=title_text, body=body_text, url=url
+        stored = Notification.objects.bulk_create(
+            [
+                Notification(
+                    recipient=user, kind=kind, title=texts[pk][0], body=texts[pk][1], url=url
                 )
-                stored.append(notification)
-            if email and recipient.email:
-                pk = notification.pk if notification else None
-                transaction.on_commit(partial(_email, pk, recipient, title_text, body_text, url))
+                for pk, user in unique.items()
+                if chosen[pk][0]
+            ]
+        )
+        ids = {notification.recipient_id: notification.pk for notification in stored}
+        for pk, user in unique.items():
+            if chosen[pk][1] and user.email:
+                transaction.on_commit(partial(_email, ids.get(pk), user, *texts[pk], url))
     return stored
 
 

@@ -109,3 +109,16 @@ def test_a_refusing_mail_server_leaves_the_notice_in_the_app(
     notice.refresh_from_db()
     assert notice.emailed_at is None
     assert "Could not email notification" in caplog.text
+
+
+def test_telling_many_people_costs_the_queries_of_telling_one(world, django_assert_num_queries):
+    """A flag computation notifies hundreds: preferences are read and notices written in
+    one query each, whoever and however many the recipients are."""
+    people = [world[name] for name in ("lena", "omar", "gabe", "erin", "eli", "cora", "leo")]
+    preferences_update(user=world["cora"], choices={Kind.FLAG: (False, True)})
+    with django_assert_num_queries(4):  # the preferences, the notices, and a savepoint's two
+        stored = notify(recipients=people, kind=Kind.FLAG, title="Flag", body="")
+    assert sorted(n.recipient.username for n in stored) == sorted(
+        p.username for p in people if p.username != "cora"
+    )
+    assert all(n.pk for n in stored)
