@@ -36,4 +36,9 @@ urlpatterns = [
     ),
     path("import/", case_views.case_import, name="case_import"),
     path("import/<int:import_id>/", case_views.case_import_status, name="case_import_status"),
+    path(
+        "import/<int:import_id>/confirm/",
+        case_views.case_import_confirm_view,
+        name="case_import_confirm",
+    ),
 ]

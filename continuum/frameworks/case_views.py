@@ -9,10 +9,12 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from continuum.frameworks.case import provider
 from continuum.frameworks.case.forms import CaseImportForm
@@ -22,7 +24,7 @@ from continuum.frameworks.case.selectors import (
     case_package_get,
     case_version_get,
 )
-from continuum.frameworks.case.services import case_import_request
+from continuum.frameworks.case.services import case_import_confirm, case_import_request
 from continuum.frameworks.models import CaseImport
 from continuum.lib.access import requires
 
@@ -45,14 +47,30 @@ def case_import(request):
 
 @requires("frameworks.import_framework")
 def case_import_status(request, import_id: int):
-    try:
-        case_import = case_import_get(import_id=import_id, user=request.user)
-    except CaseImport.DoesNotExist:
-        raise Http404("No such import in your district.") from None
+    case_import = _district_import(request, import_id)
     template = "frameworks/case_import_status.html"
     if request.htmx:
         template += "#status"
     return render(request, template, {"case_import": case_import})
+
+
+@requires("frameworks.import_framework")
+@require_POST
+def case_import_confirm_view(request, import_id: int):
+    """Run the import whose preview is on the status page."""
+    case_import = _district_import(request, import_id)
+    try:
+        case_import_confirm(case_import=case_import, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("case_import_status", import_id=case_import.pk)
+
+
+def _district_import(request, import_id: int) -> CaseImport:
+    try:
+        return case_import_get(import_id=import_id, user=request.user)
+    except CaseImport.DoesNotExist:
+        raise Http404("No such import in your district.") from None
 
 
 @require_GET

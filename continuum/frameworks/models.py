@@ -113,8 +113,18 @@ class ItemKind(models.TextChoices):
     TARGET = "target", _("Learning target")
 
 
+class FrameworkItemQuerySet(models.QuerySet):
+    def in_use(self) -> "FrameworkItemQuerySet":
+        """Items not retired: what new assessments, goals and plans may be set on."""
+        return self.filter(retired_at__isnull=True)
+
+
 class FrameworkItem(models.Model):
-    """A domain, competency or learning target (a CASE CFItem) in a version's tree."""
+    """A domain, competency or learning target (a CASE CFItem) in a version's tree.
+
+    A retired item stays, with everything recorded against it, but is offered for no new
+    assessment, goal or plan (``FrameworkItem.objects.in_use()``).
+    """
 
     version = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="items")
     identifier = models.CharField(max_length=255)
@@ -136,7 +146,12 @@ class FrameworkItem(models.Model):
     )
     position = models.PositiveIntegerField(default=0, help_text="Order among siblings")
     raw = models.JSONField(default=dict, help_text="The CFItem as imported")
+    retired_at = models.DateTimeField(
+        null=True, blank=True, help_text="Retired: kept with its evidence, offered for no new work"
+    )
     history = HistoricalRecords()
+
+    objects = FrameworkItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["version", "position", "human_coding_scheme", "id"]
@@ -296,8 +311,49 @@ class Association(models.Model):
         return f"{self.origin_identifier} {self.association_type} {self.destination_identifier}"
 
 
+class ChangeAction(models.TextChoices):
+    CREATED = "created", _("Added")
+    EDITED = "edited", _("Edited")
+    MOVED = "moved", _("Moved")
+    REORDERED = "reordered", _("Reordered")
+    RETIRED = "retired", _("Retired")
+    RESTORED = "restored", _("Restored")
+    DESCRIPTORS = "descriptors", _("Level descriptors changed")
+    PREREQUISITES = "prerequisites", _("Prerequisites changed")
+
+
+class FrameworkChange(models.Model):
+    """One change made to a version in Continuum rather than by an import (decision 0003).
+
+    An import makes a new version; an edit changes the current version in place, so that
+    evidence and plans on its items stay where they are, and is listed here: the version's
+    change set, shown beside its versions on the framework's history. The items' own
+    history keeps the before and after of each field.
+    """
+
+    version = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="changes")
+    item = models.ForeignKey(
+        FrameworkItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
+    )
+    action = models.CharField(max_length=16, choices=ChangeAction.choices)
+    summary = models.CharField(max_length=500)
+    reason = models.CharField(max_length=100)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.summary}"
+
+
 class CaseImportStatus(models.TextChoices):
     QUEUED = "queued", _("Waiting to start")
+    PREVIEWING = "previewing", _("Comparing with the framework")
+    PREVIEWED = "previewed", _("Waiting for your confirmation")
     RUNNING = "running", _("Importing")
     SUCCEEDED = "succeeded", _("Imported")
     FAILED = "failed", _("Refused")
@@ -319,6 +375,16 @@ class CaseImport(models.Model):
         max_length=16, choices=CaseImportStatus.choices, default=CaseImportStatus.QUEUED
     )
     packages = models.JSONField(default=list, help_text="One summary per imported package")
+    preview = models.JSONField(
+        default=list, blank=True, help_text="What the import adds, changes and removes, per package"
+    )
+    baseline = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Each framework's state when the preview was made: the import refuses to "
+        "run if it changed since",
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -344,6 +410,11 @@ class CaseImport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {CaseImportStatus.SUCCEEDED, CaseImportStatus.FAILED}
+
+    @property
+    def is_waiting(self) -> bool:
+        """The page polls while the background worker has something to do."""
+        return not self.is_finished and self.status != CaseImportStatus.PREVIEWED
 
 
 class TranslatedField(models.TextChoices):

@@ -10,11 +10,17 @@
 - ``case_package_import``: the one path that writes frameworks from CASE packages.
 - Framework text in the reader's language: ``framework_texts`` (→ ``FrameworkTexts`` of
   ``LocalText``), ``typed_text`` for what people typed (``translations.py``).
+- Targets as form choices in the reader's language: ``TargetChoiceField`` and
+  ``TargetMultipleChoiceField`` (``choices.py``).
 - Its domain event, ``scale_bands_changed`` (decision 0012).
+- Retired items: ``FrameworkItem.objects.in_use()`` for choices, ``retired_refuse`` in
+  services that set new work on targets (``authoring.py``).
 """
 
 from continuum.frameworks.areas import AreaCount, area_counts
+from continuum.frameworks.authoring import retired_refuse
 from continuum.frameworks.case.services import case_package_import
+from continuum.frameworks.choices import TargetChoiceField, TargetMultipleChoiceField
 from continuum.frameworks.ordering import TARGET_ORDER, area_rank, in_target_order
 from continuum.frameworks.scales import (
     bands_of,
@@ -53,6 +59,8 @@ __all__ = [
     "FrameworkTexts",
     "ItemDetail",
     "LocalText",
+    "TargetChoiceField",
+    "TargetMultipleChoiceField",
     "area_counts",
     "area_rank",
     "bands_of",
@@ -70,6 +78,7 @@ __all__ = [
     "level_check",
     "level_choices",
     "level_label",
+    "retired_refuse",
     "scale_bands_changed",
     "scales_for",
     "target_visible",

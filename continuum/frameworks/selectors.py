@@ -21,6 +21,7 @@ from continuum.frameworks.models import (
     ProficiencyLevel,
     ProficiencyScale,
 )
+from continuum.frameworks.own_scale import scales_for
 from continuum.frameworks.tenancy import in_districts
 from continuum.people.models import User
 
@@ -269,13 +270,16 @@ def _ancestors(item: FrameworkItem) -> list[FrameworkItem]:
 
 
 def _scale_tables(item: FrameworkItem) -> list[ScaleTable]:
+    """The target's own scale (``scales_for``), levels × its descriptors: one table, never
+    every scale of the framework."""
+    scale = scales_for([item])[item.pk] if item.kind == ItemKind.TARGET else None
+    if scale is None:
+        return []
     descriptors = {d.level_id: d for d in item.descriptors.all()}
-    scales = item.version.scales.prefetch_related("levels").order_by("id")
     return [
         ScaleTable(
             scale, [LevelRow(level, descriptors.get(level.pk)) for level in scale.levels.all()]
         )
-        for scale in scales
     ]
 
 

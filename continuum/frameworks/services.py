@@ -16,9 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from continuum.frameworks import graph
+from continuum.frameworks.changes import change_record
 from continuum.frameworks.models import (
     Association,
     AssociationType,
+    ChangeAction,
     Framework,
     FrameworkItem,
     FrameworkVersion,
@@ -73,6 +75,7 @@ def item_update(
         _save_with_history(item, editor, reason)
         for language, texts in (translations or {}).items():
             item_translations_set(item=item, language=language, texts=texts)
+        _changed(item, ChangeAction.EDITED, editor, reason)
     return item
 
 
@@ -108,6 +111,7 @@ def descriptor_set(
                 _save_with_history(descriptor, editor, reason)
                 changed[descriptor.identifier] = text
         _update_rubrics(item.version, changed)
+        _changed(item, ChangeAction.DESCRIPTORS, editor, reason)
 
 
 def prerequisite_add(
@@ -137,6 +141,7 @@ def prerequisite_add(
             raise ValidationError(_cycle_message(cycle, origin, destination))
         association = _precedes_create(origin, destination)
         _audit(destination, editor, f"Prerequisite added ({origin.human_coding_scheme}): {reason}")
+        _changed(destination, ChangeAction.PREREQUISITES, editor, reason, f"+ {origin}")
     return association
 
 
@@ -151,6 +156,7 @@ def prerequisite_remove(*, association: Association, editor: User, reason: str) 
         if destination is not None:
             code = origin.human_coding_scheme if origin else association.origin_identifier
             _audit(destination, editor, f"Prerequisite removed ({code}): {reason}")
+            _changed(destination, ChangeAction.PREREQUISITES, editor, reason, f"− {code}")
 
 
 def framework_share(*, framework: Framework, shared: bool, editor: User, reason: str) -> Framework:
@@ -304,6 +310,18 @@ def _audit(item: FrameworkItem, editor: User, reason: str) -> None:
     leads to, which is where people look for it."""
     item = FrameworkItem.objects.select_for_update().get(pk=item.pk)
     _save_with_history(item, editor, reason[:100])
+
+
+def _changed(item: FrameworkItem, action: str, editor: User, reason: str, detail: str = "") -> None:
+    summary = f"{item}: {detail}" if detail else str(item)
+    change_record(
+        version=item.version,
+        item=item,
+        action=action,
+        summary=summary,
+        reason=reason,
+        editor=editor,
+    )
 
 
 def _save_with_history(instance, editor: User, reason: str) -> None:

@@ -1,4 +1,5 @@
-"""A district admin imports a CASE package in the browser, then a learner reads it."""
+"""A district admin previews and imports a CASE package in the browser, then a learner
+reads it."""
 
 import json
 
@@ -33,6 +34,10 @@ def test_an_admin_imports_a_package_and_a_bad_one_is_refused(visit, world, setti
     visit.page.goto("/ims/case/v1p1/import/")
     visit.page.get_by_label("CASE package file (.json)").set_input_files(str(good))
     visit.page.get_by_role("button", name="Import").click()
+    visit.page.get_by_text("Waiting for your confirmation", exact=True).wait_for()
+    visit.check("case-import-preview")
+    assert "A new framework, as version 1." in visit.page.content()
+    visit.page.get_by_role("button", name="Confirm and import").click()
     visit.page.get_by_text("Imported", exact=True).wait_for()
     visit.check("case-import-done")
     assert MATH6.title in visit.page.content()

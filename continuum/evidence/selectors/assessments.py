@@ -122,6 +122,7 @@ def target_choices(*, version: FrameworkVersion | None) -> QuerySet[FrameworkIte
     """A version's learning targets in the one target order, so they group by competency."""
     return (
         FrameworkItem.objects.filter(version=version, kind=ItemKind.TARGET)
+        .in_use()
         .select_related("parent")
         .order_by(*TARGET_ORDER)
     )

@@ -26,7 +26,7 @@ from continuum.evidence.models import (
 )
 from continuum.evidence.services.recording import evidence_record
 from continuum.frameworks.models import FrameworkItem, ItemKind
-from continuum.frameworks.public import scales_for
+from continuum.frameworks.public import retired_refuse, scales_for
 from continuum.people.models import Role, Section, User
 
 
@@ -150,6 +150,7 @@ def alignment_set(
     wanted = {spec.target.pk for spec in alignments}
     with transaction.atomic():
         existing = {a.target_id: a for a in assessment.alignments.select_for_update()}
+        retired_refuse(spec.target for spec in alignments if spec.target.pk not in existing)
         for target_id, alignment in existing.items():
             if target_id in wanted:
                 continue

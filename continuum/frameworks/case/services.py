@@ -10,16 +10,24 @@ and only that district may import new versions of it. Only the command line run 
 ``--user`` (or a superuser) writes platform-wide frameworks.
 """
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from continuum.frameworks.case.canonical import content_hash
 from continuum.frameworks.case.classify import PlannedItem, learner_statement, planned_items
 from continuum.frameworks.case.parse import parse_packages, read_source
+from continuum.frameworks.case.preview import (
+    not_owned,
+    package_preview,
+    state_digest,
+    without_repeats,
+)
 from continuum.frameworks.case.rubrics import planned_scales
 from continuum.frameworks.case.tasks import case_import_task
 from continuum.frameworks.case.validate import CaseError, Problem, check_packages
@@ -75,23 +83,50 @@ def case_package_import(
     user=None,
     keep_first: bool = False,
     district_id: int | None = None,
+    expected: Mapping[str, str] | None = None,
 ) -> ImportResult:
     """Import one CFPackage (a dict) or several (a list); raise ``CaseError`` on any problem.
 
     ``keep_first`` accepts identifiers repeated with different content (the first wins).
-    The frameworks belong to ``district_id``, by default the user's district.
+    The frameworks belong to ``district_id``, by default the user's district. ``expected``
+    (a preview's baseline: framework identifier → ``state_digest``) refuses the import if
+    any framework changed since the preview was shown.
     """
     packages, in_array = (package, True) if isinstance(package, list) else ([package], False)
     if not packages:
         raise CaseError([Problem("", "an empty array holds no packages")])
     check_packages(packages, in_array=in_array, keep_first=keep_first)
-    if district_id is None and user is not None:
-        district_id = user.organization.district_pk if user.organization else None
-    owner = _Owner(district_id, operator=user.is_superuser if user else district_id is None)
+    owner = _owner(user, district_id)
     with transaction.atomic():
+        if expected is not None:
+            _unchanged_since_preview(packages, expected)
         return ImportResult(
             [_package_import(p, source=source, user=user, owner=owner) for p in packages]
         )
+
+
+def _owner(user, district_id: int | None) -> "_Owner":
+    if district_id is None and user is not None:
+        district_id = user.organization.district_pk if user.organization else None
+    return _Owner(district_id, operator=user.is_superuser if user else district_id is None)
+
+
+def _unchanged_since_preview(packages: list[dict], expected: Mapping[str, str]) -> None:
+    """Lock each framework (authoring edits take the same lock) and compare its state with
+    the preview's."""
+    for package in packages:
+        identifier = package["CFDocument"]["identifier"]
+        framework = Framework.objects.select_for_update().filter(identifier=identifier).first()
+        if state_digest(framework) != expected.get(identifier, ""):
+            raise CaseError(
+                [
+                    Problem(
+                        "CFDocument.identifier",
+                        f"{package['CFDocument']['title']} changed after the preview was made "
+                        "(an edit or another import); preview the package again",
+                    )
+                ]
+            )
 
 
 def case_source_import(
@@ -102,6 +137,7 @@ def case_source_import(
     allow_files: bool = True,
     keep_first: bool = False,
     district_id: int | None = None,
+    expected: Mapping[str, str] | None = None,
 ) -> ImportResult:
     """Import the packages in ``data``, or read from ``source`` (a URL or, if allowed, a path)."""
     if data is None:
@@ -114,13 +150,15 @@ def case_source_import(
         user=user,
         keep_first=keep_first,
         district_id=district_id,
+        expected=expected,
     )
 
 
 def case_import_request(
     *, source: str, payload: str = "", keep_first: bool = False, user=None
 ) -> CaseImport:
-    """Record an import asked for in the web UI and queue it as a background task."""
+    """Record an import asked for in the web UI and queue its preview as a background task;
+    the import itself runs once the admin confirms the preview (``case_import_confirm``)."""
     case_import = CaseImport.objects.create(
         source=source[:1000],
         payload=payload,
@@ -134,20 +172,42 @@ def case_import_request(
     return case_import
 
 
+def case_import_confirm(*, case_import: CaseImport, user) -> CaseImport:
+    """Run the import whose preview the admin has read: exactly the package previewed."""
+    if not user.has_perm("frameworks.import_framework"):
+        raise PermissionDenied("Only district admins import frameworks.")
+    updated = CaseImport.objects.filter(
+        pk=case_import.pk, status=CaseImportStatus.PREVIEWED, confirmed_at__isnull=True
+    ).update(status=CaseImportStatus.QUEUED, confirmed_at=timezone.now())
+    if not updated:
+        raise ValidationError("This import is not waiting for confirmation.")
+    case_import_task.enqueue(import_id=case_import.pk)
+    return CaseImport.objects.get(pk=case_import.pk)
+
+
 def case_import_run(*, import_id: int) -> CaseImport:
-    """Run a queued web import (URLs only: it never reads the server's files)."""
+    """Run a web import's next stage: its preview, or (once confirmed) the import itself.
+    Web imports read URLs only, never the server's files."""
     case_import = CaseImport.objects.get(pk=import_id)
-    case_import.status, case_import.started_at = CaseImportStatus.RUNNING, timezone.now()
+    previewing = case_import.confirmed_at is None
+    case_import.status = CaseImportStatus.PREVIEWING if previewing else CaseImportStatus.RUNNING
+    case_import.started_at = timezone.now()
     case_import.save(update_fields=["status", "started_at"])
     try:
-        result = case_source_import(
-            source=case_import.source,
-            data=case_import.payload.encode() if case_import.payload else None,
-            user=case_import.created_by,
-            allow_files=False,
-            keep_first=case_import.keep_first,
-            district_id=case_import.organization_id,
-        )
+        if previewing:
+            _preview(case_import)
+        else:
+            result = case_source_import(
+                source=case_import.source,
+                data=case_import.payload.encode() if case_import.payload else None,
+                user=case_import.created_by,
+                allow_files=False,
+                keep_first=case_import.keep_first,
+                district_id=case_import.organization_id,
+                expected=case_import.baseline,
+            )
+            case_import.status = CaseImportStatus.SUCCEEDED
+            case_import.packages = [asdict(package) for package in result.packages]
     except CaseError as error:
         case_import.status = CaseImportStatus.FAILED
         case_import.error = "\n".join(map(str, error.problems[:_SHOWN_PROBLEMS]))
@@ -155,13 +215,28 @@ def case_import_run(*, import_id: int) -> CaseImport:
         case_import.status = CaseImportStatus.FAILED
         case_import.error = "The import stopped on an unexpected error; nothing was changed."
         raise
-    else:
-        case_import.status = CaseImportStatus.SUCCEEDED
-        case_import.packages = [asdict(package) for package in result.packages]
     finally:
-        case_import.payload, case_import.finished_at = "", timezone.now()
+        if case_import.status != CaseImportStatus.PREVIEWED:
+            case_import.payload, case_import.finished_at = "", timezone.now()
         case_import.save()
     return case_import
+
+
+def _preview(case_import: CaseImport) -> None:
+    """Read the package once (a URL is fetched now and kept, so the import applies what was
+    previewed), check it, and compare each package with its framework."""
+    data = case_import.payload.encode() if case_import.payload else None
+    if data is None:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        data = read_source(case_import.source, limit=limit, allow_files=False)
+    packages, in_array = parse_packages(data)
+    check_packages(packages, in_array=in_array, keep_first=case_import.keep_first)
+    owner = _owner(case_import.created_by, case_import.organization_id)
+    previews = [package_preview(p, may_update=owner.may_update) for p in packages]
+    case_import.payload = data.decode("utf-8-sig")
+    case_import.preview = [preview.as_json() for preview, _digest in previews]
+    case_import.baseline = {preview.identifier: digest for preview, digest in previews}
+    case_import.status = CaseImportStatus.PREVIEWED
 
 
 def _district_of(user) -> int | None:
@@ -191,19 +266,11 @@ def _package_import(package: dict, *, source: str, user, owner: _Owner) -> Impor
         defaults={"title": document["title"], "organization_id": owner.district_id},
     )
     if not created and not owner.may_update(framework):
-        raise CaseError(
-            [
-                Problem(
-                    "CFDocument.identifier",
-                    f"{document['identifier']} is a framework your district does not own; "
-                    "only its owners import new versions of it",
-                )
-            ]
-        )
+        raise CaseError([not_owned(document["identifier"])])
     latest = None if created else framework.current
     if latest is not None and latest.content_hash == digest:
         return _report(latest, "unchanged")
-    unique, repeats = _without_repeats(package)
+    unique, repeats = without_repeats(package)
     if framework.title != document["title"]:
         framework.title = document["title"]
         framework.save(update_fields=["title"])
@@ -229,27 +296,11 @@ def _package_import(package: dict, *, source: str, user, owner: _Owner) -> Impor
         raw_repeats=repeats,
         created_by=user,
     )
-    items = _items_create(version, planned_items(package | unique))
+    items = _items_create(version, planned_items(package | unique), _retired(latest))
     _associations_create(version, unique["CFAssociations"], items)
     _scales_create(version, package.get("CFRubrics", []), items)
     case_translations_save(version=version)  # when it isTranslationOf another framework
     return _report(version, "created" if created else "updated")
-
-
-def _without_repeats(package: dict) -> tuple[dict[str, list], list[dict]]:
-    """Items and associations with each identifier once (the first), and the rest."""
-    unique: dict[str, list] = {}
-    repeats = []
-    for part in ("CFItems", "CFAssociations"):
-        seen: set[str] = set()
-        unique[part] = []
-        for index, thing in enumerate(package.get(part, [])):
-            if thing["identifier"] in seen:
-                repeats.append({"part": part, "index": index, "json": thing})
-            else:
-                seen.add(thing["identifier"])
-                unique[part].append(thing)
-    return unique, repeats
 
 
 def _report(version: FrameworkVersion, status) -> ImportedPackage:
@@ -264,7 +315,18 @@ def _report(version: FrameworkVersion, status) -> ImportedPackage:
     )
 
 
-def _items_create(version: FrameworkVersion, plan: list[PlannedItem]) -> dict[str, FrameworkItem]:
+def _retired(latest: FrameworkVersion | None) -> dict[str, Any]:
+    """When each item retired in the latest version was retired: the district's decision,
+    kept for the same identifier in the new version (as translations are)."""
+    if latest is None:
+        return {}
+    retired = latest.items.filter(retired_at__isnull=False)
+    return dict(retired.values_list("identifier", "retired_at"))
+
+
+def _items_create(
+    version: FrameworkVersion, plan: list[PlannedItem], retired: Mapping[str, Any]
+) -> dict[str, FrameworkItem]:
     """Insert items in file order (so export can keep it), then link parents in bulk."""
     items = {
         planned.identifier: FrameworkItem(
@@ -281,6 +343,7 @@ def _items_create(version: FrameworkVersion, plan: list[PlannedItem]) -> dict[st
             learner_statement=learner_statement(planned.raw),
             position=planned.position,
             raw=planned.raw,
+            retired_at=retired.get(planned.identifier),
         )
         for planned in plan
     }

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from continuum.frameworks.case.services import case_package_import
-from continuum.frameworks.models import CaseImport
+from continuum.frameworks.models import CaseImport, Framework
 from continuum.frameworks.tests.fixtures import FOLDER, case_sample, latest
 
 IDENTIFIER = case_sample()["CFDocument"]["identifier"]
@@ -26,17 +26,33 @@ def upload(content: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile("sample.json", content, content_type="application/json")
 
 
-def test_an_uploaded_package_is_imported_and_its_status_page_shows_the_result(ada, world):
+def test_an_uploaded_package_is_previewed_then_imported_once_confirmed(ada, world):
     response = ada.post(
         reverse("case_import"), {"file": upload((FOLDER / "case_sample.json").read_bytes())}
     )
     case_import = CaseImport.objects.get()
     assert response.url == reverse("case_import_status", args=[case_import.pk])
-    page = ada.get(response.url)
-    assert b"Maple Grove Sample Continuum" in page.content
-    assert b"created" in page.content
+    page = ada.get(response.url).content.decode()
+    assert "Waiting for your confirmation" in page
+    assert "A new framework, as version 1." in page
+    assert "N.1.a — " in page  # the list of items it adds
+    assert 'hx-trigger="every 1s"' not in page  # nothing to poll for until confirmed
+    assert not Framework.objects.filter(identifier=IDENTIFIER).exists()
+    confirmed = ada.post(reverse("case_import_confirm", args=[case_import.pk]))
+    page = ada.get(confirmed.url).content.decode()
+    assert "Maple Grove Sample Continuum" in page
+    assert "created" in page
     assert latest(IDENTIFIER).created_by == world["ada"]
     assert CaseImport.objects.get().payload == ""  # the upload is not kept once imported
+
+
+def test_a_preview_cannot_be_confirmed_by_another_district(client, ada, world):
+    ada.post(reverse("case_import"), {"file": upload((FOLDER / "case_sample.json").read_bytes())})
+    case_import = CaseImport.objects.get()
+    client.force_login(world["otto"])
+    response = client.post(reverse("case_import_confirm", args=[case_import.pk]))
+    assert response.status_code == 404
+    assert CaseImport.objects.get().status == "previewed"
 
 
 def test_the_status_fragment_alone_is_sent_to_htmx_and_stops_polling_when_done(ada):
