@@ -47,15 +47,15 @@ migrations-check: install
 	$(BIN)/continuum makemigrations --check --dry-run
 
 unit: install
-	$(BIN)/pytest -n 2 -m "not browser"
+	$(BIN)/pytest -n 2 -m "not browser" --durations=15
 
 # Includes tests/smoke: `continuum serve` started as in production, and a backup round trip.
 postgres: install
-	$(BIN)/pytest -n 2 -m "not browser" --postgres
+	$(BIN)/pytest -n 2 -m "not browser" --postgres --durations=15
 
 browser: install
 	bash scripts/ensure-chromium.sh
-	$(BIN)/pytest -m browser
+	$(BIN)/pytest -m browser --durations=15
 
 bench-peer:
 	bash scripts/bench-peer-venv.sh

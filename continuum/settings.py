@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "lti_tool",  # django-lti: LTI registrations, deployments, keys (continuum/lti)
     "continuum.lti",
     "continuum.sso",
+    "continuum.calibration",
     # django-allauth for single sign-on and staff MFA (continuum/sso), after continuum.sso,
     # whose templates override allauth's.
     "allauth",
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.microsoft",
     "allauth.socialaccount.providers.openid_connect",
     "allauth.mfa",
+    "continuum.home",
     "continuum.demo",
 ]
 
@@ -95,6 +97,7 @@ MIDDLEWARE = [
     # Passwords off per district, and staff's second factor (continuum/sso/middleware.py).
     "continuum.sso.middleware.PasswordPolicyMiddleware",
     "continuum.sso.middleware.StaffMfaMiddleware",
+    "continuum.sso.middleware.SignInButtonsMiddleware",  # buttons may redirect to providers
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After it, so it runs first on the way out: pages of an LTI-launched session may be
     # framed by that platform only (continuum/lti/middleware.py).
@@ -123,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "continuum.people.context_processors.navigation",
                 "continuum.notifications.context_processors.unread_notifications",
+                "continuum.home.context_processors.nav_badges",
             ],
         },
     },

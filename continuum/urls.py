@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("continuum.home.urls")),
     path("", include("continuum.people.urls")),
     path("continuum/", include("continuum.frameworks.urls")),
     path("ims/case/v1p1/", include("continuum.frameworks.case_urls")),
