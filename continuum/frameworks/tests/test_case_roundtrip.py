@@ -2,9 +2,10 @@
 shared third-party CASE files (which skip only outside CI when absent)."""
 
 import json
-import time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -161,14 +162,15 @@ def test_the_draft_case_ccss_file_builds_a_tree_with_standards_as_targets(shared
     assert not version.items.filter(parent__isnull=True).exclude(kind="domain").exists()
 
 
-def test_the_largest_package_imports_in_a_few_seconds(shared_data):
+def test_the_largest_package_imports_in_bulk(shared_data):
+    """Its speed is a benchmark's business, not a timed test's; what a test can hold is
+    that 585 items and 3,368 associations are written in bulk, not a query or two each."""
     package = json.loads(
         (shared_data / "case" / "smarter_balanced_math.cfpackage.json").read_text()
     )
-    started = time.perf_counter()
-    [report] = case_package_import(package=package, source="sbac").packages
-    elapsed = time.perf_counter() - started
+    with CaptureQueriesContext(connection) as captured:
+        [report] = case_package_import(package=package, source="sbac").packages
     assert (report.items, report.associations + report.repeats) == (585, 3368)
     assert Association.objects.filter(association_type="precedes").count() == 423
     assert FrameworkItem.objects.count() == 585
-    assert elapsed < 5, f"import took {elapsed:.1f}s"
+    assert len(captured) < 200, f"{len(captured)} queries"
