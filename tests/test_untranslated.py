@@ -37,7 +37,7 @@ from continuum.reports.models import ReportingPeriod
 from continuum.supports.models import Requirement
 
 TODAY = date(2026, 11, 23)
-FULLY_SPANISH = {"family_home", "family_learner", "learner_dashboard"}
+FULLY_SPANISH = {"home", "family_home", "family_learner", "learner_dashboard"}
 # Texts still English on a page, by "<role> <url name>": empty since issue 14 closed the
 # last (form labels, scale level names, framework statements in form choices, and typed
 # text shown unmarked). A ratchet both ways: a new miss fails, and so does a listed text
@@ -175,11 +175,13 @@ def _pages() -> list[tuple[User, str]]:
         reverse("my_credentials"),
         reverse("learner_badges", args=[learner.pk]),
         reverse("family_home"),
+        reverse("home"),
     ]
     if goal is not None:
         learner_pages.append(reverse("goal_detail", args=[goal.pk]))
     family_pages = [
         reverse("family_home"),
+        reverse("home"),
         reverse("family_learner", args=[learner.pk]),
         reverse("learner_dashboard", args=[learner.pk]),
         reverse("report_card", args=[learner.pk, period.pk]),

@@ -20,8 +20,10 @@ from continuum.supports.selectors.requirements import (
 )
 from continuum.supports.selectors.supports import (
     CASELOAD_ROLES,
+    CASELOAD_SHOWS,
     CaseloadRow,
     Freshness,
+    caseload_filter,
     caseload_learners,
     caseload_list,
     family_summary,
@@ -35,10 +37,12 @@ from continuum.supports.selectors.supports import (
 
 __all__ = [
     "CASELOAD_ROLES",
+    "CASELOAD_SHOWS",
     "CaseloadRow",
     "Freshness",
     "Offer",
     "applying_to",
+    "caseload_filter",
     "caseload_learners",
     "caseload_list",
     "family_summary",

@@ -83,6 +83,29 @@ def caseload_list(user: User) -> list[CaseloadRow]:
     return sorted(rows.values(), key=CaseloadRow.need)
 
 
+CASELOAD_SHOWS = ("all", "behind", "flagged", "unplanned")
+"""What a caseload can be narrowed to: everyone, behind pace on some requirement, with an
+open flag, or flagged with no active plan (the counselor's to-do)."""
+
+
+def caseload_filter(
+    rows: list[CaseloadRow], *, name: str = "", show: str = "all"
+) -> list[CaseloadRow]:
+    """The rows whose learner's name holds ``name`` (any case) and who match ``show``, in
+    the caseload's order: a caseload of hundreds is read a slice at a time."""
+    wanted = name.strip().casefold()
+    keep = {
+        "behind": lambda row: any(p.status == PaceStatus.BEHIND for p in row.paces),
+        "flagged": lambda row: row.open_flags > 0,
+        "unplanned": lambda row: row.open_flags > 0 and not row.active_plans,
+    }.get(show, lambda row: True)
+    return [
+        row
+        for row in rows
+        if keep(row) and (not wanted or wanted in row.learner.display_name.casefold())
+    ]
+
+
 def _targets_by_area(requirement_ids: set[int]) -> dict[int, dict[int, str]]:
     """Each requirement's targets (under its competencies) with their learning area."""
     found: dict[int, dict[int, str]] = {}

@@ -162,3 +162,37 @@ def test_a_far_projection_is_said_as_not_on_track_on_the_pace_page_and_caseload(
         page = client.get(url).content.decode()
         assert "ot on track to finish by 1 Jun 2029 at this pace" in page
         assert "2032" not in page
+
+
+def test_the_caseload_narrows_by_name_and_by_need(client, supports):
+    supports_compute(school=supports["school"], today=TODAY)
+    lena, omar = supports["lena"], supports["omar"]
+    Flag.objects.filter(learner=omar).delete()
+    client.force_login(supports["leo"])
+
+    def shown(**query) -> list[str]:
+        rows = client.get(reverse("caseload"), query).context["rows"]
+        return [row.learner.username for row in rows]
+
+    assert sorted(shown()) == ["lena", "omar"]
+    assert shown(name="ORT") == ["lena"]
+    assert shown(show="flagged") == ["lena"]
+    assert shown(show="unplanned") == ["lena"]
+    assert shown(show="behind") == [
+        row.learner.username
+        for row in selectors.caseload_list(supports["leo"])
+        if any(pace.status == "behind" for pace in row.paces)
+    ]
+    assert sorted(shown(show="anything")) == ["lena", "omar"]
+    page = client.get(reverse("caseload"), {"name": "ort"}).content.decode()
+    assert "1 of 2 learners" in page
+    SupportPlan.objects.create(
+        learner=lena,
+        concern="Ratios",
+        goal="Ratios",
+        review_on=TODAY,
+        status=SupportPlan.Status.ACTIVE,
+        created_by=supports["cora"],
+    )
+    assert shown(show="unplanned") == []
+    assert omar.username not in shown(show="flagged")

@@ -59,8 +59,15 @@ def _freshness_context(user: User) -> dict:
 
 @requires("supports.view_caseload")
 def caseload(request):
+    everyone = selectors.caseload_list(request.user)
+    name = request.GET.get("name", "")[:100]
+    show = request.GET.get("show", "all")
+    show = show if show in selectors.CASELOAD_SHOWS else "all"
     context = {
-        "rows": selectors.caseload_list(request.user),
+        "rows": selectors.caseload_filter(everyone, name=name, show=show),
+        "total": len(everyone),
+        "name": name,
+        "show": show,
         "pending": selectors.pending_elections(request.user),
         **_freshness_context(request.user),
     }
