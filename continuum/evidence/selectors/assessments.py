@@ -38,6 +38,19 @@ def assessment_list(*, user: User) -> QuerySet[Assessment]:
     return assessments.none()
 
 
+def assessment_list_matching(
+    *, user: User, title: str = "", section_id: int | None = None
+) -> QuerySet[Assessment]:
+    """The user's assessments, narrowed by words of the title and by section (a school's
+    list runs to hundreds), newest first."""
+    found = assessment_list(user=user)
+    if title.strip():
+        found = found.filter(title__icontains=title.strip())
+    if section_id is not None:
+        found = found.filter(section_id=section_id)
+    return found
+
+
 def assessment_get(*, user: User, assessment_id: int) -> Assessment:
     """An assessment the user may see; raises Assessment.DoesNotExist otherwise."""
     return assessment_list(user=user).get(pk=assessment_id)

@@ -170,3 +170,30 @@ def test_learners_see_only_assessments_with_questions(client, world, sample):
     client.force_login(world["lena"])
     assert "Observation" not in client.get(reverse("assessment_list")).text
     assert client.get(url("assessment_take", empty)).status_code == 404
+
+
+def test_the_list_narrows_by_title_and_section_and_pages_by_fifty(client, world):
+    erin = world["erin"]
+    for n in range(51):
+        assessment_create(
+            creator=erin, title=f"Check-in {n}", kind="formative_check", section=world["math_a"]
+        )
+    assessment_create(
+        creator=world["eli"], title="Ratios project", kind="summative", section=world["math_b"]
+    )
+    client.force_login(world["leo"])  # the school leader sees both sections' lists
+
+    def titles(**query) -> list[str]:
+        page = client.get(reverse("assessment_list"), query).context["assessments"]
+        return [assessment.title for assessment in page]
+
+    assert len(titles()) == 50
+    assert len(titles(page=2)) == 2
+    assert titles(title="RATIOS") == ["Ratios project"]
+    assert titles(section=world["math_b"].pk) == ["Ratios project"]
+    assert len(titles(section=world["math_a"].pk, page=2)) == 1
+    assert len(titles(section="not a section")) == 50
+    page = client.get(reverse("assessment_list"), {"title": "check-in 5"}).text
+    assert "2 assessments" in page  # 5 and 50
+    first = client.get(reverse("assessment_list"), {"section": world["math_a"].pk}).text
+    assert f"section={world['math_a'].pk}&amp;page=2" in first  # the next page keeps the filter

@@ -24,10 +24,12 @@ from continuum.evidence.models import Assessment
 from continuum.evidence.selectors import assessments as selectors
 from continuum.evidence.services import assessment_responses, assessments
 from continuum.lib.access import requires
+from continuum.lib.paging import paged
 from continuum.people.models import Role
 from continuum.people.public import section_list
 
 STAFF = "evidence.create_assessment"
+PAGE_SIZE = 50  # a school's list runs to hundreds; a page of 50 reads on a phone
 
 
 def _get(request, assessment_id: int) -> Assessment:
@@ -53,10 +55,23 @@ def _errors(form, error: ValidationError) -> None:
 def assessment_list(request):
     if request.user.role not in {Role.EDUCATOR, Role.LEADER, Role.LEARNER}:
         raise PermissionDenied("Assessments are for educators, leaders and learners.")
+    title = request.GET.get("title", "")[:100]
+    sections = list(section_list(user=request.user))
+    section = next((s for s in sections if str(s.pk) == request.GET.get("section")), None)
+    found = selectors.assessment_list_matching(
+        user=request.user, title=title, section_id=section.pk if section else None
+    )
+    listed = paged(request, found, size=PAGE_SIZE)
     return render(
         request,
         "evidence/assessment_list.html",
-        {"assessments": selectors.assessment_list(user=request.user)},
+        {
+            "assessments": listed.page,
+            "paged": listed,
+            "title": title,
+            "sections": sections,
+            "section": section,
+        },
     )
 
 
