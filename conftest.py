@@ -75,6 +75,18 @@ def pytest_unconfigure(config):
     _cluster.close()
 
 
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_the_default_language():
+    """A request through the test client activates its reader's language in this thread
+    and nothing deactivates it, so a Spanish page left the next test speaking Spanish
+    (which test ran next decided whether an English assertion held)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def shared_data(settings):
     """The read-only third-party data folder; tests that need it skip outside CI only."""

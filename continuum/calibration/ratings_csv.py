@@ -17,20 +17,13 @@ import io
 import math
 from dataclasses import dataclass
 
+from continuum.lib.lines import LineProblem
 from continuum.mastery.agreement import MAX_VALUES, Level, Ratings, ratings_from_columns
 
 COLUMNS = ("rater", "unit", "score")
 
 
-@dataclass(frozen=True)
-class CsvProblem:
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" + (f", field {self.field}" if self.field else "")
-        return f"{where}: {self.message}"
+CsvProblem = LineProblem  # what every importer reports (continuum/lib/lines.py)
 
 
 class RatingsCsvError(ValueError):

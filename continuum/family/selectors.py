@@ -169,13 +169,15 @@ def family_summary(*, learner: User) -> ChildSummary:
         recent=_recent(learner, scales, texts),
         goals=_goals(learner),
         areas=area_counts((t.learning_area, found.status(t.pk) in plain.CAN_DO) for t in targets),
-        requirements=_requirements(learner, name),
+        requirements=requirement_paces_in_words(learner, name),
         support=supports_family_summary(learner),
         credentials=learner_credentials_get(learner=learner),
     )
 
 
-def _requirements(learner: User, name: str) -> list[str]:
+def requirement_paces_in_words(learner: User, name: str) -> list[str]:
+    """The learner's pace to each requirement as the family view says it (the guardian's
+    home page says it the same way)."""
     return [
         plain.requirement_pace_in_words(
             name=name,

@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 
 from continuum.dashboard.public import PaceLine, pace_lines
 from continuum.evidence.models import Evidence
-from continuum.family.public import family_children, help_at_home, requirement_pace_in_words
+from continuum.family.public import family_children, help_at_home, requirement_paces_in_words
 from continuum.frameworks.models import FrameworkItem
 from continuum.frameworks.public import framework_texts
 from continuum.learning.models import Proposal
 from continuum.learning.public import OPEN_REASSESSMENTS, learner_requests_of
-from continuum.lib.dates import day
 from continuum.pathways.public import PlanRow, plan_next_step
 from continuum.people.models import User
 from continuum.supports.public import learner_paces
@@ -134,20 +133,6 @@ def _this_week(child: User, name: str) -> SafeString | str:
     )
 
 
-def _paces(child: User, name: str) -> list[str]:
-    return [
-        requirement_pace_in_words(
-            name=name,
-            title=pace.requirement.title,
-            status=pace.status,
-            projected=day(pace.projected_on) if pace.projected_on else None,
-            due=day(pace.requirement.due_on),
-            out_of_reach=pace.words.out_of_reach,
-        )
-        for pace in learner_paces(child)
-    ]
-
-
 @dataclass(frozen=True)
 class GuardianHome:
     template: ClassVar[str] = "home/_guardian.html"
@@ -158,5 +143,7 @@ def guardian_home(*, user: User, now: datetime) -> GuardianHome:
     lines = []
     for child in family_children(user=user):
         name = child.first_name or child.display_name
-        lines.append(ChildLine(child, name, _paces(child, name), _this_week(child, name)))
+        lines.append(
+            ChildLine(child, name, requirement_paces_in_words(child, name), _this_week(child, name))
+        )
     return GuardianHome(lines)

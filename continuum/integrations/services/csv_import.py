@@ -36,6 +36,7 @@ from continuum.evidence.public import (
 from continuum.frameworks.models import FrameworkItem
 from continuum.frameworks.public import scales_for
 from continuum.integrations.services.csv_targets import CsvTargets
+from continuum.lib.lines import LineProblem
 from continuum.lib.text import REASON as NUL_REASON
 from continuum.lib.text import nul_line
 from continuum.people.models import Role, User
@@ -80,15 +81,7 @@ def template_csv() -> str:
     return out.getvalue()
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" + (f", field {self.field}" if self.field else "")
-        return f"{where}: {self.message}"
+RowError = LineProblem  # what every importer reports (continuum/lib/lines.py)
 
 
 @dataclass
