@@ -66,3 +66,23 @@ def test_every_link_between_documents_and_to_images_resolves():
             if not (page.parent / target).exists():
                 broken.append(f"{page.relative_to(ROOT)} → {target}")
     assert not broken, f"broken links: {broken}"
+
+
+def test_every_guide_picture_exists_and_is_taken_by_a_browser_test():
+    """So scripts/refresh-guide-screenshots.sh can refresh every picture after axe passed
+    on its page: a picture no test takes goes stale without anyone noticing."""
+    guide = ROOT / "docs" / "user-guide"
+    shown = set()
+    for page in guide.glob("*.md"):
+        shown |= set(re.findall(r"\]\(img/([A-Za-z0-9_-]+)\.png\)", page.read_text()))
+    tests = "".join(path.read_text() for path in (ROOT / "tests" / "browser").glob("*.py"))
+    taken = set(re.findall(r'"([a-z0-9-]+)(?:\.png)?"', tests))  # check, open, screenshot
+    absent = sorted(name for name in shown if not (guide / "img" / f"{name}.png").exists())
+    untaken = sorted(
+        name for name in shown if name not in taken and name.removesuffix("-phone") not in taken
+    )
+    unused = sorted(path.stem for path in (guide / "img").glob("*.png") if path.stem not in shown)
+    assert shown
+    assert not absent, f"pictures the guide shows but does not have: {absent}"
+    assert not untaken, f"pictures no browser test takes: {untaken}"
+    assert not unused, f"pictures no guide page shows: {unused}"

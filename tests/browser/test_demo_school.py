@@ -4,17 +4,21 @@ import pytest
 from django.utils import timezone
 
 from continuum.demo.school import demo_school_build
+from continuum.people.models import GuardianLink
 from continuum.people.passwords import DEMO_PASSWORD
 
-# What each role's home page must offer (headings), and must not.
+# What each role's home page must offer (headings), and must not: today's work by role.
 EXPECTED = {
-    "learner": ({"The learning continuum", "My learning"}, {"Sections", "My children"}),
-    "guardian": ({"My children"}, {"Sections", "My learning"}),
-    "educator": ({"Sections", "Learners"}, {"My children"}),
-    "counselor": ({"My caseload"}, {"Sections"}),
-    "leader": ({"Sections", "Learners"}, {"My children"}),
-    "admin": ({"Sections", "Schools in the district"}, {"My children"}),
-    "partner": ({"Learners placed with me"}, {"Sections"}),
+    "learner": (
+        {"My next step", "My requests", "New feedback"},
+        {"My sections", "Waiting for you"},
+    ),
+    "guardian": (set(), {"My sections", "My next step"}),  # a card per child, by name
+    "educator": ({"Waiting for you", "My sections"}, {"My next step"}),
+    "counselor": ({"My caseload today"}, {"My sections"}),
+    "leader": ({"Supports"}, {"My sections", "My next step"}),
+    "admin": ({"Schools in the district", "Imports and integrations"}, {"My sections"}),
+    "partner": ({"My placements"}, {"My sections"}),
 }
 
 
@@ -26,6 +30,10 @@ def test_each_demo_login_sees_its_own_home(visit):
         visit.login(username, DEMO_PASSWORD)
         visit.check(f"demo-home-{username}")
         headings = set(visit.page.get_by_role("heading", level=2).all_inner_texts())
+        if username == "guardian":
+            children = GuardianLink.objects.filter(guardian__username="guardian")
+            present = {link.learner.display_name for link in children}
+            assert present
         assert present <= headings, f"{username} should see {present - headings}"
         assert not (absent & headings), f"{username} must not see {absent & headings}"
 

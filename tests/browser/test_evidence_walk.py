@@ -10,7 +10,7 @@ import re
 import pytest
 
 from continuum.evidence.models import Assessment, Estimate
-from continuum.frameworks.tests.factories import sample_framework
+from continuum.frameworks.tests.factories import LEVELS, sample_framework
 from continuum.people.models import Enrollment, Role, User
 
 PREPARED = "I practised ratio tables with my tutor and explained each step aloud."
@@ -35,10 +35,15 @@ def _switch_to(visit, username: str) -> None:
     visit.login(username)
 
 
-def _score(page, level: str, message: str) -> None:
+def _score(page, level: str, username: str, target) -> None:
+    """Type a level into the focused cell; the confirmation comes back inside that cell."""
     page.keyboard.type(level)
     page.keyboard.press("Enter")
-    page.locator("#gb-status").get_by_text(message).wait_for()
+    learner = User.objects.get(username=username)
+    names = dict(LEVELS)
+    page.locator(f"#cell-{learner.pk}-{target.pk} .gb-confirm").get_by_text(
+        f"Recorded: {level} {names[int(level)]}"
+    ).wait_for()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -70,13 +75,13 @@ def test_assess_score_reassess_and_override(visit, world):
     page.get_by_role("link", name="Math 6A").click()
     page.locator("#gb-kind").select_option("summative")  # the unit check counts
     page.locator("#gb-table [data-nav][tabindex='0']").focus()
-    _score(page, "3", "Recorded 3 for Nia Adams on N.1.a.")
+    _score(page, "3", "nia", sample["N.1.a"])
     page.keyboard.press("ArrowDown")
-    _score(page, "4", "Recorded 4 for Sam Brooks on N.1.a.")
+    _score(page, "4", "sam", sample["N.1.a"])
     page.keyboard.press("ArrowDown")
-    _score(page, "1", "Recorded 1 for Lena Ortiz on N.1.a.")
+    _score(page, "1", "lena", sample["N.1.a"])
     page.keyboard.press("ArrowRight")
-    _score(page, "3", "Recorded 3 for Lena Ortiz on N.1.b.")
+    _score(page, "3", "lena", sample["N.1.b"])
     visit.check("walk-gradebook-scored")
 
     # Lena sees "not yet" and asks for reassessment, saying how she prepared.
@@ -117,7 +122,8 @@ def test_assess_score_reassess_and_override(visit, world):
     _switch_to(visit, "erin")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Gradebook").click()
     page.get_by_role("link", name="Math 6A").click()
-    page.locator(f"#cell-{lena.pk}-{sample['N.1.a'].pk} a").click()
+    page.locator(f"#cell-{lena.pk}-{sample['N.1.a'].pk} a").click()  # opens its scorer
+    page.get_by_role("grid").get_by_role("link", name="Explain this estimate").click()
     dialog = page.get_by_role("dialog")
     dialog.get_by_label("Level to show instead").select_option("3")
     dialog.get_by_label("Reason for the override").fill(REASON)

@@ -30,7 +30,7 @@ def test_a_guardian_reads_the_family_view_in_spanish_and_prints_it(visit):
     visit.check("family-spanish")
     text = page.locator("main").inner_text()
     assert page.locator("html").get_attribute("lang") == "es"
-    for spanish in ("Las metas de aprendizaje se muestran en el idioma del marco", "Ritmo:"):
+    for spanish in ("Las metas de aprendizaje aparecen en su idioma", "Ritmo:"):
         assert spanish in text
     assert page.get_by_role("link", name="Inicio").is_visible()
     # Pace to the demo's requirements, and the support plan shared with the family.

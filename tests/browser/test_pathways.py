@@ -98,7 +98,8 @@ def test_a_learner_plans_and_her_educator_agrees(visit, world, tmp_path):
 
     # Her dashboard lists the step's target as ready; she shows it from the plan step.
     visit.open(f"/dashboard/learners/{lena.pk}/", "pathways-dashboard-ready")
-    assert "N.1.b" in page.get_by_role("region", name="Ready to learn next").inner_text()
+    ready = page.get_by_role("region", name="Ready to learn next").inner_text()
+    assert "I can find equal ratios" in ready  # whole targets, no codes, on her own page
     visit.open(f"/pathways/learners/{lena.pk}/plan/", "pathways-plan-accepted")
     page.locator("li.plan-step").first.get_by_role(
         "link", name=re.compile("^Add work to my portfolio")
